@@ -1,0 +1,224 @@
+"""The ``reader`` command: parse options, call the library, print results.
+
+Exit codes: 0 success, 1 a failure (bad input, engine, output), 2 a usage
+error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+from . import pipeline
+from .errors import ReaderError
+from .types import Article, Narration
+
+app = typer.Typer(
+    name="reader",
+    help="Narrate saved web articles (text dumps, HTML, URLs, Markdown) offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+_err = Console(stderr=True)
+
+SourceArg = Annotated[str, typer.Argument(help="Article: a file path, an http(s) URL, or - for stdin.", show_default=False)]
+KeepAll = Annotated[bool, typer.Option("--keep-all", help="Narrate every line; skip article detection.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON result on stdout.")]
+
+
+def _handled(command):
+    """Turn every ReaderError into one line on stderr and its exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except ReaderError as exc:
+            _err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            _err.print("interrupted; no output was written.")
+            raise typer.Exit(130) from None
+
+    return wrapper
+
+
+@app.command()
+@_handled
+def convert(
+    source: SourceArg,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Audio file to write (default: <input name>.mp3 here).")] = None,
+    voice: Annotated[Optional[str], typer.Option("--voice", "-v", help="Preset name, engine voice id, engine:voice, or a Piper .onnx path.")] = None,
+    rate: Annotated[Optional[float], typer.Option("--rate", "-r", help="Speed factor, 0.5 to 2.0 (1.0 = the voice's natural pace).")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="mp3, wav, ogg (opus), m4b or flac; default from the output name, else mp3.")] = None,
+    keep_all: KeepAll = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Narrate one article into an audio file.
+
+    Example: reader convert samples/kyiv-independent-bakhmut.txt -o bakhmut.mp3
+    """
+    options = pipeline.RunOptions(voice=voice, rate=rate, format=fmt, keep_all=keep_all)
+    with _progress(disabled=quiet or as_json) as on_progress:
+        result = pipeline.narrate(source, output, options=options, on_progress=on_progress)
+    if as_json:
+        typer.echo(json.dumps(_narration_json(result), ensure_ascii=False))
+    elif not quiet:
+        _err.print(
+            f"Wrote {result.path} ({_clock(result.duration_s)}, {result.chunks} chunks, "
+            f"voice {result.voice})",
+            highlight=False,
+        )
+
+
+@app.command()
+@_handled
+def extract(
+    source: SourceArg,
+    as_json: JsonOpt = False,
+    show_dropped: Annotated[bool, typer.Option("--show-dropped", help="Also print what was left out, and why.")] = False,
+    keep_all: KeepAll = False,
+) -> None:
+    """Print the cleaned article: headline, blank line, paragraphs.
+
+    Example: reader extract page.html --json
+    """
+    article = pipeline.extract(source, keep_all=keep_all)
+    if as_json:
+        typer.echo(json.dumps(_article_json(article), ensure_ascii=False, indent=2))
+        return
+    typer.echo(article.to_text())
+    if show_dropped:
+        for item in article.dropped:
+            typer.echo(f"[dropped: {item.reason}] {item.text}", err=True)
+
+
+@app.command()
+@_handled
+def script(
+    source: SourceArg,
+    no_clean: Annotated[bool, typer.Option("--no-clean", help="Take the input as already-clean text.")] = False,
+    keep_all: KeepAll = False,
+) -> None:
+    """Print exactly what will be spoken: one sentence per line, blank line between paragraphs.
+
+    Example: reader script page.html
+    """
+    result = pipeline.script(source, keep_all=keep_all or no_clean)
+    typer.echo(result.to_text())
+
+
+@app.command()
+@_handled
+def voices(
+    engine: Annotated[Optional[str], typer.Option("--engine", "-e", help="Only this engine's voices (piper, pyttsx3).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List voice presets and every voice each engine offers.
+
+    Example: reader voices --engine piper
+    """
+    from .engines import engine_voices
+    from .errors import EngineUnavailable
+    from .voices import list_presets, voice_dirs
+
+    presets = [p for p in list_presets() if engine in (None, p.engine)]
+    found, missing = [], []
+    for name in [engine] if engine else ["piper", "pyttsx3"]:
+        try:
+            found.extend(engine_voices(name, search_dirs=voice_dirs()))
+        except EngineUnavailable as exc:
+            missing.append(f"{name}: {exc}")
+    if as_json:
+        typer.echo(json.dumps({
+            "presets": [{**asdict(p), "path": str(p.path)} for p in presets],
+            "voices": [asdict(v) for v in found],
+            "unavailable": missing,
+            "folders": [str(d) for d in voice_dirs()],
+        }, ensure_ascii=False, indent=2))  # fmt: skip
+        return
+    _print_voices(presets, found, missing)
+
+
+def _print_voices(presets, found, missing) -> None:
+    from .voices import DEFAULT_PRESET, user_voice_dir
+
+    typer.echo("Presets (--voice NAME):")
+    for p in presets:
+        mark = " (default)" if p.name == DEFAULT_PRESET else ""
+        typer.echo(f"  {p.name:<14} {p.engine:<8} {p.description}{mark}")
+    typer.echo(f"\nEngine voices (--voice ID or ENGINE:ID), {len(found)} found:")
+    for v in found:
+        langs = ",".join(v.languages)
+        typer.echo(f"  {v.engine}:{v.id:<28} {v.name} {langs}".rstrip())
+    for line in missing:
+        typer.echo(f"  unavailable: {line}")
+    typer.echo(f"\nAdd presets or Piper models (.onnx + .onnx.json) to {user_voice_dir()}")
+
+
+class _progress:
+    """A rich progress bar on stderr, yielding the pipeline's progress callback."""
+
+    def __init__(self, disabled: bool) -> None:
+        self._bar = Progress(
+            TextColumn("Narrating"), BarColumn(), MofNCompleteColumn(), TextColumn("chunks"),
+            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+            console=_err, disable=disabled, transient=True,
+        )  # fmt: skip
+        self._task = None
+
+    def __enter__(self):
+        self._bar.__enter__()
+
+        def update(done: int, total: int) -> None:
+            if self._task is None:
+                self._task = self._bar.add_task("narrate", total=total)
+            self._bar.update(self._task, completed=done)
+
+        return update
+
+    def __exit__(self, *exc) -> None:
+        self._bar.__exit__(*exc)
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(int(round(seconds)), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def _narration_json(result: Narration) -> dict:
+    data = asdict(result)
+    data["path"] = str(result.path)
+    return data
+
+
+def _article_json(article: Article) -> dict:
+    return {
+        "title": article.title,
+        "byline": article.byline,
+        "date": article.date,
+        "site": article.site,
+        "url": article.url,
+        "language": article.language,
+        "paragraphs": [{"kind": b.kind.value, "text": b.text} for b in article.blocks],
+        "dropped": [{"text": d.text, "reason": d.reason} for d in article.dropped],
+    }
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="reader")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""A deterministic engine for tests and dry runs: a tone per word.
+
+It needs no model, runs in microseconds and produces audio whose length
+follows the text (0.3 s per word at rate 1.0, separated by short gaps), so
+tests can check durations, ordering and pauses on real decoded files.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ..errors import VoiceNotFound
+from ..types import VoicePreset
+from .base import VoiceInfo, to_int16
+
+SAMPLE_RATE = 16000
+WORD_S = 0.24
+GAP_S = 0.06
+_TONES = {"low": 220.0, "high": 440.0}
+
+
+def list_voices() -> list[VoiceInfo]:
+    return [VoiceInfo("fake", f"fake:{n}", f"Test tone ({hz:.0f} Hz)") for n, hz in _TONES.items()]
+
+
+class FakeEngine:
+    name = "fake"
+    sample_rate = SAMPLE_RATE
+    version = "fake-1"
+
+    def __init__(self, preset: VoicePreset, threads: int | None = None) -> None:
+        tone = preset.voice.removeprefix("fake:")
+        if tone not in _TONES:
+            raise VoiceNotFound(f"Unknown fake voice {preset.voice!r}; use fake:low or fake:high.")
+        self._hz = _TONES[tone]
+        self._rate = preset.rate
+        self._volume = preset.volume
+        self.calls: list[str] = []
+
+    def synthesize(self, text: str) -> np.ndarray:
+        self.calls.append(text)
+        words = max(1, len(re.findall(r"\w+", text)))
+        word = np.sin(2 * np.pi * self._hz * np.arange(int(SAMPLE_RATE * WORD_S / self._rate)) / SAMPLE_RATE)
+        gap = np.zeros(int(SAMPLE_RATE * GAP_S / self._rate))
+        return to_int16(np.tile(np.concatenate([word * 0.5, gap]), words), self._volume)
+
+    def close(self) -> None:
+        pass

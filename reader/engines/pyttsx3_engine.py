@@ -1,0 +1,151 @@
+"""pyttsx3: the system's voices (espeak-ng on Linux, SAPI5, NSSpeechSynthesizer).
+
+pyttsx3 2.99's espeak driver has three defects this module works around:
+``runAndWait()`` may return while espeak is still synthesizing, texts over
+~13,000 characters crash it, and its time grows quadratically with length.
+So each call gets one short chunk, runs on a helper thread, waits for the
+``finished-utterance`` event under a timeout, and checks the file it wrote.
+A hang or an empty result becomes an EngineError, never a silent gap.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import tempfile
+import threading
+import wave
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import EngineError, EngineUnavailable, VoiceNotFound
+from ..types import VoicePreset
+from .base import VoiceInfo
+
+BASE_WPM = 175
+"""espeak-ng's natural pace; ``rate`` multiplies it."""
+_TIMEOUT_BASE_S = 20.0
+_TIMEOUT_PER_CHAR_S = 0.05
+
+
+def _init():
+    try:
+        import pyttsx3
+    except ImportError as exc:
+        raise EngineUnavailable("pyttsx3 is not installed; install it with: pip install pyttsx3") from exc
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            return pyttsx3.init()
+    except (OSError, RuntimeError, ImportError, KeyError) as exc:
+        raise EngineUnavailable(
+            "pyttsx3 found no speech engine on this system. On Debian/Ubuntu install espeak-ng: "
+            "apt-get install libespeak-ng1"
+        ) from exc
+
+
+def list_voices() -> list[VoiceInfo]:
+    engine = _init()
+    return [
+        VoiceInfo("pyttsx3", voice.id, voice.name, tuple(_languages(voice)))
+        for voice in engine.getProperty("voices")
+    ]
+
+
+def _languages(voice) -> list[str]:
+    out = []
+    for lang in voice.languages or []:
+        out.append(lang.decode("utf-8", "ignore") if isinstance(lang, bytes) else str(lang))
+    return out
+
+
+class Pyttsx3Engine:
+    name = "pyttsx3"
+
+    def __init__(self, preset: VoicePreset, threads: int | None = None) -> None:
+        self._engine = _init()
+        ids = {voice.id for voice in self._engine.getProperty("voices")}
+        if preset.voice and preset.voice not in ids:
+            raise VoiceNotFound(
+                f"pyttsx3 has no voice {preset.voice!r}; 'reader voices --engine pyttsx3' lists them."
+            )
+        if preset.voice:
+            self._engine.setProperty("voice", preset.voice)
+        self._engine.setProperty("rate", int(round(BASE_WPM * preset.rate)))
+        self._engine.setProperty("volume", max(0.0, min(1.0, preset.volume)))
+        if preset.pitch is not None:
+            with contextlib.suppress(KeyError, ValueError):  # not every driver has pitch
+                self._engine.setProperty("pitch", preset.pitch)
+        self._done = threading.Event()
+        self._completed = False
+        self._engine.connect("finished-utterance", self._on_finished)
+        self._tmp = tempfile.TemporaryDirectory(prefix="reader-pyttsx3-")
+        self._lock = threading.Lock()
+        self.sample_rate = 22050
+        self.version = f"pyttsx3-{_version()}:{preset.voice}:{preset.rate}:{preset.pitch}"
+
+    def _on_finished(self, name=None, completed=True) -> None:
+        self._completed = bool(completed)
+        self._done.set()
+
+    def synthesize(self, text: str) -> np.ndarray:
+        with self._lock:
+            path = Path(self._tmp.name) / "chunk.wav"
+            path.unlink(missing_ok=True)
+            self._done.clear()
+            errors: list[BaseException] = []
+            worker = threading.Thread(target=self._run, args=(text, path, errors), daemon=True)
+            timeout = _TIMEOUT_BASE_S + _TIMEOUT_PER_CHAR_S * len(text)
+            worker.start()
+            # Wait for the event, not for runAndWait: it can return before espeak is done.
+            finished = self._done.wait(timeout)
+            worker.join(5.0 if finished else 0.1)
+            if not finished or worker.is_alive():
+                raise EngineError(
+                    f"pyttsx3 did not finish the text {text[:60]!r} within {timeout:.0f} s."
+                )
+            if errors:
+                raise EngineError(f"pyttsx3 failed on the text {text[:60]!r}: {errors[0]}") from errors[0]
+            if not self._completed:
+                raise EngineError(f"pyttsx3 stopped before finishing the text {text[:60]!r}.")
+            return self._read(path, text)
+
+    def _run(self, text: str, path: Path, errors: list[BaseException]) -> None:
+        try:
+            # The espeak driver prints "Audio saved to ..." on stdout; keep stdout clean.
+            with contextlib.redirect_stdout(io.StringIO()):
+                self._engine.save_to_file(text, str(path))
+                self._engine.runAndWait()
+        except BaseException as exc:  # noqa: BLE001 - reported on the calling thread
+            errors.append(exc)
+
+    def _read(self, path: Path, text: str) -> np.ndarray:
+        if not path.is_file() or path.stat().st_size <= 44:
+            raise EngineError(f"pyttsx3 wrote no audio for the text {text[:60]!r}.")
+        try:
+            with wave.open(str(path), "rb") as handle:
+                self.sample_rate = handle.getframerate()
+                frames = handle.readframes(handle.getnframes())
+                width, channels = handle.getsampwidth(), handle.getnchannels()
+        except (wave.Error, EOFError) as exc:
+            raise EngineError(f"pyttsx3 wrote an unreadable audio file: {exc}") from exc
+        if width != 2:
+            raise EngineError(f"pyttsx3 wrote {8 * width}-bit audio; only 16-bit is supported.")
+        audio = np.frombuffer(frames, dtype=np.int16)
+        if channels > 1:
+            audio = audio.reshape(-1, channels).mean(axis=1).astype(np.int16)
+        if audio.size == 0:
+            raise EngineError(f"pyttsx3 wrote an empty file for the text {text[:60]!r}.")
+        return audio
+
+    def close(self) -> None:
+        self._tmp.cleanup()
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pyttsx3")
+    except PackageNotFoundError:
+        return "unknown"

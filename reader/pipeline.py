@@ -1,0 +1,144 @@
+"""The library API: each stage wired to the next. Nothing here prints.
+
+    load_source -> clean -> normalize -> split -> chunk -> synthesize -> assemble
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from .assemble import Encoder, check_writable, choose_format
+from .clean import clean
+from .engines import Engine, load_engine
+from .errors import EngineError, ExtractionError
+from .normalize import normalize_article
+from .source import is_url, load_source
+from .split import chunk_script, split_article
+from .types import Article, Chunk, Narration, Script, VoicePreset
+from .voices import resolve_voice, voice_dirs
+
+ProgressCallback = Callable[[int, int], None]
+"""Called with (chunks done, chunks total) after each chunk."""
+
+_SPEAKABLE = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Settings for one narration, built once from the CLI or a caller."""
+
+    voice: str | None = None
+    """Preset name, engine voice id, ``engine:voice`` or Piper model path."""
+    rate: float | None = None
+    """Speed factor overriding the preset's (0.5 - 2.0)."""
+    format: str | None = None
+    """mp3, wav, ogg, m4b or flac; default from the output name, else mp3."""
+    keep_all: bool = False
+    """Narrate every line of the input, skipping the article detection."""
+    threads: int | None = None
+    """Engine threads; None lets the engine use every core."""
+
+
+def extract(source: str, *, keep_all: bool = False, stdin: BinaryIO | None = None) -> Article:
+    """The cleaned article in ``source`` (path, URL or ``-``)."""
+    return clean(load_source(source, stdin=stdin), keep_all=keep_all)
+
+
+def make_script(article: Article) -> Script:
+    """Exactly what will be spoken for an article."""
+    script = split_article(normalize_article(article))
+    if not script.paragraphs:
+        raise ExtractionError("The article has no speakable text.")
+    return script
+
+
+def script(source: str, *, keep_all: bool = False, stdin: BinaryIO | None = None) -> Script:
+    """Read, clean and split ``source``: what ``narrate`` would say."""
+    return make_script(extract(source, keep_all=keep_all, stdin=stdin))
+
+
+def default_output(source: str, article: Article, fmt: str) -> Path:
+    """``<input name>.<fmt>`` in the current folder (a slug of the title for URLs and stdin)."""
+    if source == "-" or is_url(source):
+        stem = slugify(article.title) or "narration"
+    else:
+        stem = Path(source).stem
+    return Path(f"{stem}.{fmt}")
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    slug = re.sub(r"[^\w]+", "-", text.lower()).strip("-")
+    return slug[:limit].rstrip("-")
+
+
+def narrate(
+    source: str,
+    out: str | Path | None = None,
+    *,
+    options: RunOptions | None = None,
+    engine: Engine | None = None,
+    on_progress: ProgressCallback | None = None,
+    stdin: BinaryIO | None = None,
+) -> Narration:
+    """Narrate ``source`` into one audio file and describe the result.
+
+    ``engine`` lets a caller reuse a loaded engine (batch mode, tests); by
+    default the engine the voice names is loaded and closed here.
+    """
+    options = options or RunOptions()
+    preset = resolve_voice(options.voice, rate=options.rate)
+    out_path = Path(out) if out is not None else None
+    fmt = choose_format(out_path, options.format)
+    article = extract(source, keep_all=options.keep_all, stdin=stdin)
+    chunks = chunk_script(make_script(article), preset.pauses)
+    out_path = out_path or default_output(source, article, fmt)
+    check_writable(out_path)
+    owned = engine is None
+    engine = engine or load_engine(preset, threads=options.threads, search_dirs=voice_dirs())
+    try:
+        return _render(chunks, engine, out_path, fmt, article, preset, on_progress)
+    finally:
+        if owned:
+            engine.close()
+
+
+def _render(
+    chunks: list[Chunk],
+    engine: Engine,
+    out: Path,
+    fmt: str,
+    article: Article,
+    preset: VoicePreset,
+    on_progress: ProgressCallback | None,
+) -> Narration:
+    started = time.perf_counter()
+    synthesis_s = 0.0
+    with Encoder(out, fmt, engine.sample_rate) as encoder:
+        for done, chunk in enumerate(chunks, 1):
+            if _SPEAKABLE.search(chunk.text):
+                t0 = time.perf_counter()
+                pcm = engine.synthesize(chunk.text)
+                synthesis_s += time.perf_counter() - t0
+                if pcm.size == 0:
+                    raise EngineError(f"The engine returned no audio for {chunk.text[:60]!r}.")
+                encoder.write(pcm)
+            encoder.silence(chunk.pause_ms)
+            if on_progress:
+                on_progress(done, len(chunks))
+    return Narration(
+        path=out,
+        format=fmt,
+        title=article.title,
+        duration_s=encoder.duration_s,
+        sample_rate=encoder.sample_rate,
+        chunks=len(chunks),
+        words=sum(len(c.text.split()) for c in chunks),
+        voice=preset.name,
+        synthesis_s=synthesis_s,
+        elapsed_s=time.perf_counter() - started,
+    )

@@ -1,0 +1,184 @@
+"""Read an input (path, URL or ``-``) into a decoded :class:`Source`.
+
+Decoding is defensive because saved pages come in every encoding: BOMs are
+honoured, UTF-8 is tried strictly, then an HTML ``<meta charset>``, then a
+statistical guess restricted to plausible text encodings. Binary files are
+rejected rather than narrated as noise.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import SourceError
+from .types import InputKind, Source
+
+MAX_BYTES = 20 * 1024 * 1024
+"""Largest input accepted, from any source: a long book is ~2 MB of text."""
+
+HTTP_TIMEOUT_S = 20.0
+_USER_AGENT = "reader/0.1 (offline article narrator)"
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
+_HTML_SNIFF = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:p|div|article|span|br)[\s/>]", re.I
+)
+_MD_SNIFF = re.compile(r"^(?:#{1,6} \S|```|\* \S|- \S|\d+\. \S|> \S)|\[[^\]\n]+\]\([^)\s]+\)", re.M)
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+_MD_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+
+
+def is_url(name: str) -> bool:
+    return name.startswith(("http://", "https://"))
+
+
+def load_source(name: str, *, stdin: BinaryIO | None = None) -> Source:
+    """Read ``name`` (a path, an http(s) URL or ``-``) and decode it."""
+    if name == "-":
+        data = _read_capped((stdin or sys.stdin.buffer), "standard input")
+        return _make_source(data, name, suffix="", url=None)
+    if is_url(name):
+        data, final_url, content_type = fetch_url(name)
+        suffix = ".html" if "html" in content_type else Path(final_url.split("?")[0]).suffix
+        return _make_source(data, name, suffix=suffix.lower(), url=final_url)
+    return _make_source(_read_path(Path(name)), name, suffix=Path(name).suffix.lower(), url=None)
+
+
+def _read_path(path: Path) -> bytes:
+    if not path.exists():
+        raise SourceError(f"{path}: no such file. Check the path and try again.")
+    if path.is_dir():
+        raise SourceError(f"{path} is a folder; give one article file, or use 'reader batch' for a folder.")
+    try:
+        with path.open("rb") as handle:
+            return _read_capped(handle, str(path))
+    except PermissionError as exc:
+        raise SourceError(f"{path}: permission denied; the file can't be read.") from exc
+    except OSError as exc:
+        raise SourceError(f"{path}: can't be read ({exc.strerror or exc}).") from exc
+
+
+def _read_capped(handle: BinaryIO, label: str) -> bytes:
+    data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise SourceError(f"{label} is larger than {MAX_BYTES // 2**20} MB; that is not an article.")
+    return data
+
+
+def fetch_url(url: str) -> tuple[bytes, str, str]:
+    """Download ``url`` with timeouts and a size cap: (body, final URL, content type)."""
+    import httpx
+
+    try:
+        with httpx.Client(
+            follow_redirects=True, timeout=HTTP_TIMEOUT_S, headers={"User-Agent": _USER_AGENT}
+        ) as client, client.stream("GET", url) as response:
+            if response.status_code >= 400:
+                raise SourceError(
+                    f"{url}: the server answered {response.status_code} "
+                    f"{response.reason_phrase or ''}".rstrip() + "."
+                )
+            body = bytearray()
+            for piece in response.iter_bytes():
+                body += piece
+                if len(body) > MAX_BYTES:
+                    raise SourceError(f"{url}: the page is larger than {MAX_BYTES // 2**20} MB.")
+            return bytes(body), str(response.url), response.headers.get("content-type", "")
+    except httpx.TimeoutException as exc:
+        raise SourceError(f"{url}: no answer within {HTTP_TIMEOUT_S:.0f} s; try again later.") from exc
+    except httpx.HTTPError as exc:
+        raise SourceError(f"{url}: can't be fetched ({type(exc).__name__}: {exc}).") from exc
+
+
+def _make_source(data: bytes, name: str, *, suffix: str, url: str | None) -> Source:
+    label = url or ("standard input" if name == "-" else name)
+    if not data.strip():
+        raise SourceError(f"{label} is empty; there is nothing to narrate.")
+    text, encoding = decode_bytes(data, label)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise SourceError(f"{label} holds only whitespace; there is nothing to narrate.")
+    return Source(text=text, kind=detect_kind(text, suffix), name=name, url=url, encoding=encoding)
+
+
+def detect_kind(text: str, suffix: str = "") -> InputKind:
+    """HTML by content first (a .txt can hold HTML), then by name, then Markdown by content."""
+    head = text[:4096]
+    if suffix in _HTML_SUFFIXES or _HTML_SNIFF.search(head) and head.count("<") >= 3:
+        return InputKind.HTML
+    if suffix in _MD_SUFFIXES:
+        return InputKind.MARKDOWN
+    if suffix not in {".txt", ".text"} and len(_MD_SNIFF.findall(text[:20000])) >= 2:
+        return InputKind.MARKDOWN
+    return InputKind.TEXT
+
+
+def decode_bytes(data: bytes, label: str) -> tuple[str, str]:
+    """Decode bytes as text, or raise SourceError if they are not text."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom):], encoding, label), encoding
+    if _looks_like_bomless_utf16(data):
+        encoding = "utf-16-le" if data[1:200:2].count(0) > data[0:200:2].count(0) else "utf-16-be"
+        return _strict(data, encoding, label), encoding
+    if b"\x00" in data[:65536] or _control_share(data[:65536]) > 0.05:
+        raise SourceError(f"{label} looks like a binary file, not text or HTML.")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = _META_CHARSET.search(data[:8192])
+    if declared:
+        encoding = declared.group(1).decode("ascii", "ignore").lower()
+        try:
+            return data.decode(encoding), encoding
+        except (LookupError, UnicodeDecodeError):
+            pass  # the declaration lies; fall through to detection
+    return _guess(data)
+
+
+def _strict(data: bytes, encoding: str, label: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{label} claims to be {encoding} but isn't valid {encoding}.") from exc
+
+
+def _looks_like_bomless_utf16(data: bytes) -> bool:
+    sample = data[:400]
+    return len(sample) >= 4 and sample.count(0) >= len(sample) * 0.4 and (
+        sample[0::2].count(0) < len(sample) * 0.05 or sample[1::2].count(0) < len(sample) * 0.05
+    )
+
+
+def _control_share(data: bytes) -> float:
+    if not data:
+        return 0.0
+    controls = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls / len(data)
+
+
+def _guess(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:262144]).best()
+    candidates = [best.encoding] if best is not None else []
+    # cp1252 is what a Western page that is not UTF-8 almost always is, and
+    # latin-1 decodes any byte, so this never fails on text that got this far.
+    for encoding in [*candidates, "cp1252"]:
+        try:
+            return data.decode(encoding), encoding
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("latin-1"), "latin-1"

@@ -1,0 +1,183 @@
+"""Split: paragraphs into sentences, then sentences into engine-sized chunks.
+
+The sentence splitter is rule-based and ships its own abbreviation lists, so
+nothing is downloaded at run time (nltk's Punkt needs a data download and
+splits "Mr." and "U.S." badly without it). A candidate boundary is a ``.``,
+``?``, ``!`` or ellipsis followed by space; it is rejected after titles
+(Mr., Gen.), initials and known abbreviations unless the next word is one that
+typically starts a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .types import Article, BlockKind, Chunk, Paragraph, Pauses, Script
+
+MAX_CHUNK_CHARS = 300
+MIN_CHUNK_WORDS = 5
+
+# Titles before a name: never the end of a sentence.
+_TITLES = frozenset(
+    "mr mrs ms mx dr prof gen lt col maj capt cpt sgt cmdr adm brig sen rep gov pres "
+    "rev hon st mt ft fr sr jr supt insp det atty amb messrs mme mlle".split()
+)
+# Abbreviations that usually sit mid-sentence but may end one.
+_ABBREVIATIONS = frozenset(
+    "etc vs v al inc corp co ltd llc plc bros dept univ assn est approx fig figs no nos vol vols "
+    "pp p ed eds jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun "
+    "ave blvd rd hwy sq ste apt cf ca op cit ibid gov't e.g i.e a.m p.m u.s u.k u.n e.u u.s.a "
+    "d.c n.y l.a ph.d b.a m.a b.sc m.sc jr sr".split()
+)
+# Words that, capitalized after an abbreviation, signal a new sentence.
+_STARTERS = frozenset(
+    "the a an he she it they we i you this that these those there here but and so yet or "
+    "in on at as if when while after before since because however meanwhile his her its their "
+    "our my your what who why how where then now still also some many most all one each both "
+    "such not last for from with without to by according although though even only during "
+    "instead other another next first later today yesterday tomorrow did does do is are was "
+    "were has have had will would can could should may might must let please".split()
+)
+_CANDIDATE = re.compile(r"(\.(?: \.){2,}|\.{3,}|…|[.!?]+)([\"'”’»)\]]*)(\s+)(?=(\S))")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_NEXT_WORD = re.compile(r"[\"'“‘(\[]*([\w’']+)")
+_LOOKBEHIND = 80
+_CLAUSE = re.compile(r"(?<=[,;:])\s+|\s+(?=[—–]\s)|(?<=\s[—–])\s+|\s+(?=\()")
+_WORD = re.compile(r"\w+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of one paragraph, in order, with their own punctuation."""
+    sentences: list[str] = []
+    start = 0
+    for match in _CANDIDATE.finditer(text):
+        if _is_boundary(text, match):
+            end = match.end(2)
+            piece = text[start:end].strip()
+            if piece:
+                sentences.append(piece)
+            start = match.end(3)
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def _is_boundary(text: str, match: re.Match[str]) -> bool:
+    punct, next_char = match.group(1), match.group(4)
+    next_word = _NEXT_WORD.match(text, match.end(3))
+    following = next_word.group(1) if next_word else ""
+    if next_char.islower():
+        return False
+    if punct[0] in "?!":
+        return True
+    if punct[0] == "…" or punct.startswith("..") or punct.startswith(". ."):
+        return next_char.isupper() or next_char in "\"“‘"
+    # Bounded look-behind keeps the splitter linear on megabyte-long lines.
+    before = _TOKEN_BEFORE.search(text, max(0, match.start(1) - _LOOKBEHIND), match.start(1))
+    token = before.group(1).lstrip("\"'“‘([") if before else ""
+    return _ends_after_token(token, following, next_char)
+
+
+def _ends_after_token(token: str, following: str, next_char: str) -> bool:
+    """Whether a period right after ``token`` ends the sentence."""
+    bare = token.lower().rstrip(".")
+    if bare in _TITLES:
+        return False
+    starts_sentence = following.lower() in _STARTERS
+    if bare in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare):
+        return next_char.isupper() and starts_sentence
+    if re.fullmatch(r"[A-Z]", token):  # an initial: "Donald J. Trump"
+        return starts_sentence
+    return next_char.isupper() or next_char.isdigit() or not next_char.isalnum()
+
+
+def split_article(article: Article) -> Script:
+    """The article as a script: each block's sentences, title first."""
+    paragraphs = []
+    for block in article.all_blocks():
+        sentences = tuple(split_sentences(block.text))
+        if sentences:
+            paragraphs.append(Paragraph(kind=block.kind, sentences=sentences))
+    return Script(paragraphs=tuple(paragraphs))
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _pieces(sentence: str, limit: int) -> list[str]:
+    """A sentence cut at clause boundaries (then spaces) into pieces under ``limit``."""
+    if len(sentence) <= limit:
+        return [sentence]
+    pieces: list[str] = []
+    current = ""
+    for clause in _CLAUSE.split(sentence):
+        for part in _hard_wrap(clause, limit):
+            if current and len(current) + 1 + len(part) > limit:
+                pieces.append(current)
+                current = part
+            else:
+                current = f"{current} {part}" if current else part
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _hard_wrap(text: str, limit: int) -> list[str]:
+    """Cut at spaces; a single word longer than ``limit`` is cut where it must."""
+    out: list[str] = []
+    current = ""
+    for word in text.split():
+        while len(word) > limit:
+            if current:
+                out.append(current)
+                current = ""
+            out.append(word[:limit])
+            word = word[limit:]
+        if current and len(current) + 1 + len(word) > limit:
+            out.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    if current:
+        out.append(current)
+    return out
+
+
+def _merge_short(sentences: tuple[str, ...], limit: int) -> list[str]:
+    """Join fragments under MIN_CHUNK_WORDS words to a neighbour in the same paragraph."""
+    merged: list[str] = []
+    for sentence in sentences:
+        if merged and (
+            _word_count(sentence) < MIN_CHUNK_WORDS or _word_count(merged[-1]) < MIN_CHUNK_WORDS
+        ) and len(merged[-1]) + 1 + len(sentence) <= limit:
+            merged[-1] = f"{merged[-1]} {sentence}"
+        else:
+            merged.append(sentence)
+    return merged
+
+
+def chunk_script(script: Script, pauses: Pauses, limit: int = MAX_CHUNK_CHARS) -> list[Chunk]:
+    """Engine-sized chunks in reading order, each with the pause that follows it."""
+    chunks: list[Chunk] = []
+    for index, paragraph in enumerate(script.paragraphs):
+        sentences = _merge_short(paragraph.sentences, limit)
+        for s_index, sentence in enumerate(sentences):
+            pieces = _pieces(sentence, limit)
+            for p_index, piece in enumerate(pieces):
+                if p_index < len(pieces) - 1:
+                    pause = pauses.clause
+                elif s_index < len(sentences) - 1:
+                    pause = pauses.sentence
+                else:
+                    pause = pauses.after(paragraph.kind)
+                chunks.append(Chunk(text=piece, pause_ms=pause, paragraph=index))
+    if chunks:
+        last = chunks[-1]
+        chunks[-1] = Chunk(text=last.text, pause_ms=min(last.pause_ms, 500), paragraph=last.paragraph)
+    return chunks
+
+
+def is_heading_like(kind: BlockKind) -> bool:
+    return kind in (BlockKind.TITLE, BlockKind.HEADING)
