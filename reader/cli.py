@@ -199,6 +199,7 @@ def _clock(seconds: float) -> str:
 def _narration_json(result: Narration) -> dict:
     data = asdict(result)
     data["path"] = str(result.path)
+    data["segments"] = len(result.segments)
     return data
 
 

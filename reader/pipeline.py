@@ -19,7 +19,7 @@ from .errors import EngineError, ExtractionError
 from .normalize import normalize_article
 from .source import is_url, load_source
 from .split import chunk_script, split_article
-from .types import Article, Chunk, Narration, Script, VoicePreset
+from .types import Article, Chunk, Narration, Script, Segment, VoicePreset
 from .voices import resolve_voice, voice_dirs
 
 ProgressCallback = Callable[[int, int], None]
@@ -118,6 +118,7 @@ def _render(
 ) -> Narration:
     started = time.perf_counter()
     synthesis_s = 0.0
+    segments: list[Segment] = []
     with Encoder(out, fmt, engine.sample_rate) as encoder:
         for done, chunk in enumerate(chunks, 1):
             if _SPEAKABLE.search(chunk.text):
@@ -126,7 +127,9 @@ def _render(
                 synthesis_s += time.perf_counter() - t0
                 if pcm.size == 0:
                     raise EngineError(f"The engine returned no audio for {chunk.text[:60]!r}.")
+                start = encoder.duration_s
                 encoder.write(pcm)
+                segments.append(Segment(start, encoder.duration_s, chunk.text))
             encoder.silence(chunk.pause_ms)
             if on_progress:
                 on_progress(done, len(chunks))
@@ -141,4 +144,5 @@ def _render(
         voice=preset.name,
         synthesis_s=synthesis_s,
         elapsed_s=time.perf_counter() - started,
+        segments=tuple(segments),
     )

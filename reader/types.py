@@ -163,6 +163,15 @@ class VoicePreset:
 
 
 @dataclass(frozen=True)
+class Segment:
+    """Where one chunk's speech sits in the narration (pauses excluded)."""
+
+    start_s: float
+    end_s: float
+    text: str
+
+
+@dataclass(frozen=True)
 class Narration:
     """The result of narrating one article to a file."""
 
@@ -177,3 +186,5 @@ class Narration:
     synthesis_s: float
     """Time spent inside the engine, for the overhead measurement."""
     elapsed_s: float
+    segments: tuple[Segment, ...] = ()
+    """Each chunk's speech, in order: the basis for transcripts and checks."""
