@@ -20,7 +20,7 @@ from .errors import AssemblyError, UsageError
 
 # Codec settings per format: chosen for speech (mono, modest bit rates).
 FORMATS: dict[str, list[str]] = {
-    "mp3": ["-c:a", "libmp3lame", "-b:a", "64k", "-f", "mp3"],
+    "mp3": ["-c:a", "libmp3lame", "-b:a", "64k", "-compression_level", "7", "-f", "mp3"],
     "wav": ["-c:a", "pcm_s16le", "-f", "wav"],
     "ogg": ["-c:a", "libopus", "-b:a", "32k", "-ar", "48000", "-f", "ogg"],
     "opus": ["-c:a", "libopus", "-b:a", "32k", "-ar", "48000", "-f", "ogg"],

@@ -173,12 +173,14 @@ def _guess(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:262144]).best()
-    candidates = [best.encoding] if best is not None else []
-    # cp1252 is what a Western page that is not UTF-8 almost always is, and
-    # latin-1 decodes any byte, so this never fails on text that got this far.
-    for encoding in [*candidates, "cp1252"]:
+    guess = (best.encoding or "").lower() if best is not None else ""
+    # Latin code pages can't be told apart on short texts; cp1252 is what a
+    # Western page that isn't UTF-8 almost always is, so it wins those ties.
+    western = not guess or guess.startswith(("cp125", "windows-125", "latin", "iso8859", "mac_"))
+    order = ["cp1252", guess] if western and guess not in ("cp1251", "cp1253", "cp1255", "cp1256") else [guess, "cp1252"]
+    for encoding in filter(None, order):
         try:
             return data.decode(encoding), encoding
         except (LookupError, UnicodeDecodeError):
             continue
-    return data.decode("latin-1"), "latin-1"
+    return data.decode("latin-1"), "latin-1"  # decodes any byte: the last resort

@@ -17,6 +17,8 @@ from .text import collapse
 
 _LOGGER = logging.getLogger(__name__)
 _MAX_HTML_CHARS = 20 * 1024 * 1024
+_MIN_WORDS = 12
+"""Fewer words than this is a menu or a stub, not an article."""
 _BLOCK_TAGS = {"head": BlockKind.HEADING, "p": BlockKind.PARAGRAPH, "item": BlockKind.LIST_ITEM}
 
 
@@ -57,8 +59,11 @@ def _xml_to_article(xml: str) -> Article:
         blocks = blocks[1:]
     if not title and blocks and blocks[0].kind is BlockKind.HEADING:
         title, blocks = blocks[0].text, blocks[1:]
-    if not blocks:
-        raise ExtractionError("No article text found in the HTML page.")
+    if sum(len(b.text.split()) for b in blocks) < _MIN_WORDS:
+        raise ExtractionError(
+            "No article text found in the HTML page, only a few words of menus or links. "
+            "Use --keep-all to narrate all of its text anyway."
+        )
     return Article(
         title=title,
         blocks=tuple(blocks),

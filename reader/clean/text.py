@@ -152,19 +152,21 @@ def _prose_count(lines: list[_Line], region: tuple[int, int]) -> int:
     return sum(1 for line in lines[region[0] : region[1] + 1] if line.prose)
 
 
-def _title(lines: list[_Line], body_start: int) -> tuple[int | None, int | None]:
-    """(title index, byline index) above the body, either may be None."""
+def _head(lines: list[_Line], body_start: int) -> tuple[int | None, list[int]]:
+    """(title index, byline/date line indexes) just above the body."""
     window = range(body_start - 1, max(-1, body_start - 16), -1)
-    byline = next((i for i in window if _is_byline(lines[i])), None)
-    if byline is not None:
-        for i in range(byline - 1, max(-1, byline - 4), -1):
-            if lines[i].headline:
-                return i, byline
+    meta = [i for i in window if _is_byline(lines[i])]
+    if meta:
+        block = [i for i in meta if i >= meta[0] - 3]  # byline/date lines right above the body
+        top = min(block)
+        for i in range(top - 1, max(-1, top - 4), -1):
+            if lines[i].headline and i not in meta:
+                return i, block
     for i in range(body_start - 1, max(-1, body_start - 11), -1):
         line = lines[i]
-        if line.headline and line.words >= 4 and not _CALL_TO_ACTION.search(line.text):
-            return i, byline
-    return None, byline
+        if line.headline and line.words >= 4 and not _CALL_TO_ACTION.search(line.text) and i not in meta:
+            return i, [m for m in meta if m > i]
+    return None, meta[:1]
 
 
 def _is_byline(line: _Line) -> bool:
@@ -173,16 +175,19 @@ def _is_byline(line: _Line) -> bool:
     return bool(_BYLINE.match(line.text) or _DATE.search(line.text))
 
 
-def _byline_and_date(text: str) -> tuple[str | None, str | None]:
-    date_match = _DATE.search(text)
-    date = date_match.group(0) if date_match else None
-    by = _BYLINE.match(text)
-    if not by:
-        return None, date
-    author = by.group(1)
-    if date_match:
-        author = author[: max(0, date_match.start() - (len(text) - len(author)))]
-    return collapse(author).rstrip(",|·-–— ") or None, date
+def _byline_and_date(texts: list[str]) -> tuple[str | None, str | None]:
+    author = date = None
+    for text in texts:
+        date_match = _DATE.search(text)
+        by = _BYLINE.match(text)
+        if by and author is None:
+            name = by.group(1)
+            if date_match and date_match.start() >= by.start(1):
+                name = text[by.start(1) : date_match.start()]
+            author = collapse(name).rstrip(",|·-–— ") or None
+        if date_match and date is None:
+            date = date_match.group(0)
+    return author, date
 
 
 def clean_text(text: str) -> Article:
@@ -199,7 +204,7 @@ def clean_text(text: str) -> Article:
             "Use --keep-all to narrate everything anyway."
         )
     first, last = body
-    title_at, byline_at = _title(lines, first)
+    title_at, meta_at = _head(lines, first)
     kept: list[Block] = []
     dropped: list[Dropped] = []
     for index, line in enumerate(lines):
@@ -208,14 +213,14 @@ def clean_text(text: str) -> Article:
         if first <= index <= last and line.sentence:
             kept.append(Block(BlockKind.PARAGRAPH, line.text))
         else:
-            dropped.append(Dropped(line.text, _reason(line, index, first, last, byline_at)))
-    byline, date = _byline_and_date(lines[byline_at].text) if byline_at is not None else (None, None)
+            dropped.append(Dropped(line.text, _reason(line, index, first, last, meta_at)))
+    byline, date = _byline_and_date([lines[i].text for i in sorted(meta_at)])
     title = lines[title_at].text if title_at is not None else ""
     return Article(title=title, blocks=tuple(kept), byline=byline, date=date, dropped=tuple(dropped))
 
 
-def _reason(line: _Line, index: int, first: int, last: int, byline_at: int | None) -> str:
-    if index == byline_at:
+def _reason(line: _Line, index: int, first: int, last: int, meta_at: list[int]) -> str:
+    if index in meta_at:
         return "byline"
     if line.repeated:
         return "repeated on the page"

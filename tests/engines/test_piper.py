@@ -1,0 +1,60 @@
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from reader.engines import load_engine
+from reader.engines.piper_engine import BUNDLED_VOICE, bundled_model, verify_bundled
+from reader.errors import EngineUnavailable, VoiceNotFound
+from reader.voices import resolve_voice
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def piper():
+    engine = load_engine(resolve_voice("joe"))
+    yield engine
+    engine.close()
+
+
+def test_renders_speech(piper):
+    audio = piper.synthesize("The General Staff unanimously backed this opinion.")
+    assert piper.sample_rate == 22050 and audio.dtype == np.int16
+    seconds = len(audio) / piper.sample_rate
+    assert 1.5 < seconds < 6
+    assert np.sqrt(np.mean((audio / 32768.0) ** 2)) > 0.01
+
+
+def test_rate_changes_length_not_pitch_engine():
+    text = "Russia has been attempting to encircle Bakhmut for months."
+    slow = load_engine(resolve_voice("joe", rate=0.7)).synthesize(text)
+    fast = load_engine(resolve_voice("joe", rate=1.5)).synthesize(text)
+    assert len(slow) / len(fast) == pytest.approx(1.5 / 0.7, rel=0.2)
+
+
+def test_bundled_model_matches_published_hash():
+    verify_bundled(bundled_model())
+
+
+def test_corrupted_bundled_model_is_refused(tmp_path):
+    fake = tmp_path / f"{BUNDLED_VOICE}.onnx"
+    fake.write_bytes(b"not a model")
+    shutil.copy(Path(f"{bundled_model()}.json"), tmp_path)
+    with pytest.raises(EngineUnavailable, match="SHA-256"):
+        verify_bundled(fake)
+
+
+def test_other_model_by_path(tmp_path):
+    model = bundled_model()
+    shutil.copy(model, tmp_path / "other.onnx")
+    shutil.copy(Path(f"{model}.json"), tmp_path / "other.onnx.json")
+    engine = load_engine(resolve_voice(str(tmp_path / "other.onnx")))
+    assert len(engine.synthesize("Hello from another voice.")) > 10000
+
+
+def test_model_without_config_is_refused(tmp_path):
+    (tmp_path / "lonely.onnx").write_bytes(b"x")
+    with pytest.raises(VoiceNotFound, match="config"):
+        load_engine(resolve_voice(str(tmp_path / "lonely.onnx")))

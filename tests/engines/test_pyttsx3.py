@@ -1,0 +1,79 @@
+import threading
+import wave
+
+import numpy as np
+import pytest
+
+from reader.engines import load_engine
+from reader.engines import pyttsx3_engine
+from reader.errors import EngineError, VoiceNotFound
+from reader.voices import resolve_voice
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def espeak():
+    engine = load_engine(resolve_voice("espeak"))
+    yield engine
+    engine.close()
+
+
+def test_renders_speech(espeak):
+    audio = espeak.synthesize("The losses on both sides are thought to be extremely high.")
+    assert espeak.sample_rate == 22050 and audio.dtype == np.int16
+    assert 1.5 < len(audio) / espeak.sample_rate < 8
+    assert np.sqrt(np.mean((audio / 32768.0) ** 2)) > 0.01
+
+
+def test_rate_changes_length():
+    text = "Russia has been attempting to encircle Bakhmut for months."
+    slow = load_engine(resolve_voice("espeak", rate=0.6)).synthesize(text)
+    fast = load_engine(resolve_voice("espeak", rate=1.8)).synthesize(text)
+    assert len(slow) > 1.8 * len(fast)
+
+
+def test_unknown_system_voice():
+    with pytest.raises(VoiceNotFound, match="no voice"):
+        load_engine(resolve_voice("pyttsx3:xx/not-a-voice"))
+
+
+class _Hanging:
+    """Stands in for a pyttsx3 engine whose run loop never finishes."""
+
+    def save_to_file(self, text, path):
+        pass
+
+    def runAndWait(self):  # noqa: N802 - pyttsx3's naming
+        threading.Event().wait(30)
+
+
+class _Empty:
+    """A pyttsx3 engine that reports success but writes an empty file."""
+
+    def __init__(self, owner):
+        self.owner = owner
+
+    def save_to_file(self, text, path):
+        self.path = path
+
+    def runAndWait(self):  # noqa: N802
+        with wave.open(self.path, "wb") as handle:
+            handle.setnchannels(1)
+            handle.setsampwidth(2)
+            handle.setframerate(22050)
+        self.owner._on_finished(completed=True)
+
+
+def test_hang_becomes_a_clear_error(espeak, monkeypatch):
+    monkeypatch.setattr(pyttsx3_engine, "_TIMEOUT_BASE_S", 0.5)
+    monkeypatch.setattr(pyttsx3_engine, "_TIMEOUT_PER_CHAR_S", 0.0)
+    espeak._engine = _Hanging()
+    with pytest.raises(EngineError, match="did not finish"):
+        espeak.synthesize("This never ends.")
+
+
+def test_empty_result_is_an_error(espeak):
+    espeak._engine = _Empty(espeak)
+    with pytest.raises(EngineError, match="no audio"):
+        espeak.synthesize("Nothing comes out.")

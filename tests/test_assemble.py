@@ -1,0 +1,84 @@
+import os
+
+import numpy as np
+import pytest
+
+from reader.assemble import FORMATS, Encoder, choose_format
+from reader.errors import AssemblyError, UsageError
+
+from .conftest import decode, probe_rate
+
+RATE = 22050
+
+
+def _tone(seconds: float) -> np.ndarray:
+    t = np.arange(int(RATE * seconds)) / RATE
+    return (np.sin(2 * np.pi * 300 * t) * 12000).astype(np.int16)
+
+
+@pytest.mark.parametrize("fmt", ["mp3", "wav", "ogg", "m4b", "flac"])
+def test_every_format_decodes_with_the_right_duration(tmp_path, fmt):
+    out = tmp_path / f"out.{fmt}"
+    with Encoder(out, fmt, RATE) as encoder:
+        encoder.write(_tone(1.0))
+        encoder.silence(500)
+        encoder.write(_tone(0.5))
+    assert encoder.duration_s == pytest.approx(2.0)
+    audio = decode(out)
+    # Lossy codecs pad by a few tens of milliseconds at most.
+    assert audio.duration_s == pytest.approx(2.0, abs=0.08)
+    assert audio.rms(0.1, 0.9) > 0.2 and audio.rms(1.1, 1.4) < 0.01 and audio.rms(1.6, 1.9) > 0.2
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_sample_rates_of_outputs(tmp_path):
+    for fmt, expected in {"wav": RATE, "flac": RATE, "mp3": RATE, "ogg": 48000}.items():
+        out = tmp_path / f"x.{fmt}"
+        with Encoder(out, fmt, RATE) as encoder:
+            encoder.write(_tone(0.3))
+        assert probe_rate(out) == expected
+
+
+def test_failure_midway_leaves_no_file(tmp_path):
+    out = tmp_path / "story.mp3"
+    with pytest.raises(RuntimeError), Encoder(out, "mp3", RATE) as encoder:
+        encoder.write(_tone(0.5))
+        raise RuntimeError("engine died")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_existing_output_survives_a_failed_run(tmp_path):
+    out = tmp_path / "story.mp3"
+    out.write_bytes(b"previous narration")
+    with pytest.raises(RuntimeError), Encoder(out, "mp3", RATE) as encoder:
+        encoder.write(_tone(0.2))
+        raise RuntimeError("boom")
+    assert out.read_bytes() == b"previous narration"
+
+
+def test_missing_output_folder(tmp_path):
+    with pytest.raises(AssemblyError, match="does not exist"):
+        Encoder(tmp_path / "nope" / "x.mp3", "mp3", RATE).__enter__()
+
+
+def test_output_mode_follows_umask(tmp_path):
+    out = tmp_path / "x.wav"
+    with Encoder(out, "wav", RATE) as encoder:
+        encoder.write(_tone(0.1))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_format_choice():
+    from pathlib import Path
+
+    assert choose_format(None, None) == "mp3"
+    assert choose_format(Path("a.ogg"), None) == "ogg"
+    assert choose_format(Path("a"), "flac") == "flac"
+    assert choose_format(Path("a.m4b"), "m4a") == "m4a"
+    assert set(FORMATS) >= {"mp3", "wav", "ogg", "m4b", "flac"}
+    with pytest.raises(UsageError):
+        choose_format(Path("a.mp3"), "wav")
+    with pytest.raises(UsageError):
+        choose_format(Path("a.xyz"), None)

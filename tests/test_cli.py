@@ -1,0 +1,157 @@
+"""The CLI as a user sees it: output files, stdout, one-line errors, exit codes."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from reader.cli import app
+
+from .conftest import SAMPLE_HTML, SAMPLE_TXT, decode
+
+runner = CliRunner()
+
+
+def run(*args, input=None):
+    return runner.invoke(app, [str(a) for a in args], input=input)
+
+
+def test_help_on_every_command():
+    for command in ["convert", "extract", "script", "voices"]:
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_convert_writes_decodable_audio(tmp_path, fake_voice):
+    out = tmp_path / "story.wav"
+    result = run("convert", SAMPLE_TXT, "-o", out, "--voice", fake_voice, "--quiet")
+    assert result.exit_code == 0, result.output
+    assert result.output == ""
+    audio = decode(out)
+    assert audio.rate == 16000 and audio.duration_s > 60
+
+
+def test_convert_json_and_default_name(tmp_path, fake_voice, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("convert", SAMPLE_HTML, "--voice", fake_voice, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["path"] == "harbor-library.mp3" and data["format"] == "mp3"
+    assert data["title"] == "Floating library opens in the old harbor"
+    assert (tmp_path / "harbor-library.mp3").is_file()
+
+
+def test_convert_from_stdin(tmp_path, fake_voice):
+    out = tmp_path / "notes.ogg"
+    text = "# My notes\n\nThe first paragraph has a few words in it.\n\n- an item with words\n"
+    result = run("convert", "-", "-o", out, "--voice", fake_voice, "-q", input=text)
+    assert result.exit_code == 0, result.output
+    assert decode(out).duration_s > 2
+
+
+def test_convert_from_url(tmp_path, fake_voice, http_server):
+    http_server.routes["/story"] = (200, "text/html", SAMPLE_HTML.read_bytes())
+    out = tmp_path / "story.mp3"
+    result = run("convert", http_server.base + "/story", "-o", out, "--voice", fake_voice, "-q")
+    assert result.exit_code == 0, result.output
+    assert decode(out).duration_s > 20
+
+
+def test_extract_and_script(tmp_path):
+    result = run("extract", SAMPLE_TXT)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Zelensky says Ukraine will not withdraw from Bakhmut")
+    assert "Subscribe" not in result.stdout
+    data = json.loads(run("extract", SAMPLE_HTML, "--json").stdout)
+    assert data["byline"] == "Maria Lindqvist" and data["site"] == "Coastline Courier"
+    script = run("script", SAMPLE_TXT).stdout
+    paragraphs = script.strip().split("\n\n")
+    assert paragraphs[0] == "Zelensky says Ukraine will not withdraw from Bakhmut despite Russian assaults"
+    assert paragraphs[3].split("\n") == [
+        '"Both generals replied: do not withdraw and reinforce.',
+        "The General Staff unanimously backed this opinion.",
+        'There were no other opinions," he said.',
+    ]
+
+
+def test_show_dropped_goes_to_stderr():
+    result = run("extract", SAMPLE_TXT, "--show-dropped")
+    assert "[dropped: repeated on the page] Subscribe" in result.stderr
+    assert "[dropped" not in result.stdout
+
+
+def test_voices_lists_presets_and_engine_voices():
+    result = run("voices")
+    assert result.exit_code == 0
+    assert "joe" in result.stdout and "piper:en_US-joe-medium" in result.stdout
+    data = json.loads(run("voices", "--json").stdout)
+    assert {p["name"] for p in data["presets"]} >= {"joe", "espeak"}
+
+
+def _assert_clean_failure(result, code, message, folder):
+    assert result.exit_code == code, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert "Traceback" not in result.output
+    assert not [p for p in folder.iterdir() if p.suffix in (".mp3", ".part")]
+
+
+def test_bad_inputs_fail_cleanly(tmp_path, fake_voice, http_server):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 50)
+    no_article = tmp_path / "index.html"
+    no_article.write_text("<html><body><nav><a href=/>Home</a> <a href=/x>News</a></nav></body></html>")
+    http_server.routes["/gone"] = (404, "text/plain", b"")
+    cases = [
+        (tmp_path / "missing.txt", "no such file"),
+        (tmp_path, "is a folder"),
+        (empty, "empty"),
+        (binary, "binary"),
+        (no_article, "No article text"),
+        (http_server.base + "/gone", "404"),
+    ]
+    for source, message in cases:
+        out = tmp_path / "out.mp3"
+        result = run("convert", source, "-o", out, "--voice", fake_voice)
+        _assert_clean_failure(result, 1, message, tmp_path)
+
+
+def test_unknown_voice_and_usage_errors(tmp_path):
+    result = run("convert", SAMPLE_TXT, "-o", tmp_path / "x.mp3", "--voice", "nobody")
+    _assert_clean_failure(result, 1, "Unknown voice 'nobody'", tmp_path)
+    result = run("convert", SAMPLE_TXT, "-o", tmp_path / "x.mp3", "--format", "wav", "--voice", "fake:low")
+    _assert_clean_failure(result, 2, "contradicts", tmp_path)
+    assert run("convert", SAMPLE_TXT, "--no-such-option").exit_code == 2
+
+
+def test_missing_output_folder(tmp_path):
+    result = run("convert", SAMPLE_TXT, "-o", tmp_path / "no" / "x.mp3", "--voice", "fake:low")
+    _assert_clean_failure(result, 1, "does not exist", tmp_path)
+
+
+def test_read_only_output_folder():
+    """Run as an unprivileged user when we are root, since root may write anywhere."""
+    base = Path(tempfile.mkdtemp())
+    try:
+        base.chmod(0o755)
+        folder = base / "ro"
+        folder.mkdir(mode=0o555)
+        command = [sys.executable, "-m", "reader", "convert", str(SAMPLE_TXT), "-o", str(folder / "x.mp3"), "--voice", "fake:low"]
+        if os.geteuid() == 0:
+            if not shutil.which("setpriv"):
+                pytest.skip("needs setpriv to drop root")
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        result = subprocess.run(command, capture_output=True, text=True, cwd=base, env={**os.environ, "HOME": str(base)})
+        assert result.returncode == 1, result.stderr
+        assert result.stderr.strip().count("\n") == 0 and "not writable" in result.stderr
+        assert list(folder.iterdir()) == []
+    finally:
+        shutil.rmtree(base)

@@ -1,0 +1,100 @@
+import codecs
+import io
+
+import pytest
+
+from reader.errors import SourceError
+from reader.source import decode_bytes, detect_kind, load_source
+from reader.types import InputKind
+
+from .conftest import SAMPLE_HTML, SAMPLE_TXT
+
+TEXT = "Café owners in Kyiv said the “blackout” hours were over. Prices rose 5%."
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+        codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
+        TEXT.encode("utf-16-le"),
+        TEXT.encode("cp1252"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le-no-bom", "cp1252"],
+)
+def test_decodes_common_encodings(data):
+    text, _ = decode_bytes(data, "x")
+    assert text == TEXT
+
+
+def test_latin1_page_with_meta_charset():
+    html = '<html><head><meta charset="iso-8859-1"></head><body><p>Déjà vu à Genève.</p></body></html>'
+    text, encoding = decode_bytes(html.encode("latin-1"), "x")
+    assert "Déjà vu à Genève" in text and encoding == "iso-8859-1"
+
+
+def test_lying_meta_charset_falls_back_to_detection():
+    html = '<html><head><meta charset="utf-8"></head><body><p>Señor Müller’s café.</p></body></html>'
+    text, _ = decode_bytes(html.encode("cp1252"), "x")
+    assert "Señor Müller’s café" in text
+
+
+def test_binary_is_rejected():
+    with pytest.raises(SourceError, match="binary"):
+        decode_bytes(bytes(range(256)) * 20, "photo.jpg")
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(SourceError, match="no such file"):
+        load_source(str(tmp_path / "nope.txt"))
+
+
+def test_directory(tmp_path):
+    with pytest.raises(SourceError, match="folder"):
+        load_source(str(tmp_path))
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n\t  "])
+def test_empty_file(tmp_path, content):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    with pytest.raises(SourceError, match="empty"):
+        load_source(str(path))
+
+
+def test_stdin():
+    source = load_source("-", stdin=io.BytesIO("# Notes\n\nSome *markdown* text.\n\n- one\n- two\n".encode()))
+    assert source.kind is InputKind.MARKDOWN and source.name == "-"
+
+
+def test_kinds_detected_by_content_and_name():
+    assert load_source(str(SAMPLE_TXT)).kind is InputKind.TEXT
+    assert load_source(str(SAMPLE_HTML)).kind is InputKind.HTML
+    assert detect_kind("<!DOCTYPE html><html><body><p>x</p></body></html>", ".txt") is InputKind.HTML
+    assert detect_kind("# Title\n\nText with a [link](http://x.org).", ".md") is InputKind.MARKDOWN
+    assert detect_kind("Just a plain note. Nothing more.", "") is InputKind.TEXT
+
+
+def test_url_fetch(http_server):
+    http_server.routes["/story"] = (200, "text/html; charset=utf-8", SAMPLE_HTML.read_bytes())
+    source = load_source(http_server.base + "/story")
+    assert source.kind is InputKind.HTML and source.url.endswith("/story")
+
+
+@pytest.mark.parametrize("status", [404, 500])
+def test_url_http_errors(http_server, status):
+    http_server.routes["/bad"] = (status, "text/plain", b"oops")
+    with pytest.raises(SourceError, match=str(status)):
+        load_source(http_server.base + "/bad")
+
+
+def test_unreachable_url():
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(SourceError, match="can't be fetched"):
+        load_source(f"http://127.0.0.1:{port}/story")
