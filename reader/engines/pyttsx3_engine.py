@@ -27,6 +27,8 @@ BASE_WPM = 175
 """espeak-ng's natural pace; ``rate`` multiplies it."""
 _TIMEOUT_BASE_S = 20.0
 _TIMEOUT_PER_CHAR_S = 0.05
+_ENGINE_LOCK = threading.Lock()
+"""pyttsx3 keeps one engine per process; calls into it must not overlap."""
 
 
 def _init():
@@ -59,6 +61,10 @@ def _languages(voice) -> list[str]:
     return out
 
 
+class _Incomplete(Exception):
+    """The driver reported the utterance as not completed."""
+
+
 class Pyttsx3Engine:
     name = "pyttsx3"
 
@@ -69,18 +75,17 @@ class Pyttsx3Engine:
             raise VoiceNotFound(
                 f"pyttsx3 has no voice {preset.voice!r}; 'reader voices --engine pyttsx3' lists them."
             )
+        # pyttsx3.init() returns one shared engine per process, so each call
+        # applies this preset's properties if another preset changed them.
+        self._properties = {"rate": int(round(BASE_WPM * preset.rate)), "volume": max(0.0, min(1.0, preset.volume))}
         if preset.voice:
-            self._engine.setProperty("voice", preset.voice)
-        self._engine.setProperty("rate", int(round(BASE_WPM * preset.rate)))
-        self._engine.setProperty("volume", max(0.0, min(1.0, preset.volume)))
+            self._properties["voice"] = preset.voice
         if preset.pitch is not None:
-            with contextlib.suppress(KeyError, ValueError):  # not every driver has pitch
-                self._engine.setProperty("pitch", preset.pitch)
+            self._properties["pitch"] = preset.pitch
         self._done = threading.Event()
         self._completed = False
-        self._engine.connect("finished-utterance", self._on_finished)
+        self._token = self._engine.connect("finished-utterance", self._on_finished)
         self._tmp = tempfile.TemporaryDirectory(prefix="reader-pyttsx3-")
-        self._lock = threading.Lock()
         self.sample_rate = 22050
         self.version = f"pyttsx3-{_version()}:{preset.voice}:{preset.rate}:{preset.pitch}"
 
@@ -89,26 +94,45 @@ class Pyttsx3Engine:
         self._done.set()
 
     def synthesize(self, text: str) -> np.ndarray:
-        with self._lock:
-            path = Path(self._tmp.name) / "chunk.wav"
-            path.unlink(missing_ok=True)
-            self._done.clear()
-            errors: list[BaseException] = []
-            worker = threading.Thread(target=self._run, args=(text, path, errors), daemon=True)
-            timeout = _TIMEOUT_BASE_S + _TIMEOUT_PER_CHAR_S * len(text)
-            worker.start()
-            # Wait for the event, not for runAndWait: it can return before espeak is done.
-            finished = self._done.wait(timeout)
-            worker.join(5.0 if finished else 0.1)
-            if not finished or worker.is_alive():
-                raise EngineError(
-                    f"pyttsx3 did not finish the text {text[:60]!r} within {timeout:.0f} s."
-                )
-            if errors:
-                raise EngineError(f"pyttsx3 failed on the text {text[:60]!r}: {errors[0]}") from errors[0]
-            if not self._completed:
-                raise EngineError(f"pyttsx3 stopped before finishing the text {text[:60]!r}.")
-            return self._read(path, text)
+        with _ENGINE_LOCK:
+            self._apply_properties()
+            try:
+                return self._synthesize_once(text)
+            except _Incomplete:
+                # espeak's driver sometimes cancels an utterance right after a
+                # property change; a second try is reliable, a second failure is not.
+                try:
+                    return self._synthesize_once(text)
+                except _Incomplete as exc:
+                    raise EngineError(f"pyttsx3 stopped before finishing the text {text[:60]!r}.") from exc
+
+    def _apply_properties(self) -> None:
+        applied = getattr(self._engine, "_reader_properties", {})
+        changed = {k: v for k, v in self._properties.items() if applied.get(k) != v}
+        with contextlib.redirect_stdout(io.StringIO()):
+            for name, value in changed.items():
+                with contextlib.suppress(KeyError, ValueError):  # not every driver has pitch
+                    self._engine.setProperty(name, value)
+        self._engine._reader_properties = {**applied, **changed}
+
+    def _synthesize_once(self, text: str) -> np.ndarray:
+        path = Path(self._tmp.name) / "chunk.wav"
+        path.unlink(missing_ok=True)
+        self._done.clear()
+        errors: list[BaseException] = []
+        worker = threading.Thread(target=self._run, args=(text, path, errors), daemon=True)
+        timeout = _TIMEOUT_BASE_S + _TIMEOUT_PER_CHAR_S * len(text)
+        worker.start()
+        # Wait for the event, not for runAndWait: it can return before espeak is done.
+        finished = self._done.wait(timeout)
+        worker.join(5.0 if finished else 0.1)
+        if not finished or worker.is_alive():
+            raise EngineError(f"pyttsx3 did not finish the text {text[:60]!r} within {timeout:.0f} s.")
+        if errors:
+            raise EngineError(f"pyttsx3 failed on the text {text[:60]!r}: {errors[0]}") from errors[0]
+        if not self._completed:
+            raise _Incomplete
+        return self._read(path, text)
 
     def _run(self, text: str, path: Path, errors: list[BaseException]) -> None:
         try:
@@ -139,6 +163,8 @@ class Pyttsx3Engine:
         return audio
 
     def close(self) -> None:
+        with contextlib.suppress(Exception):  # a replaced or broken engine has nothing to detach
+            self._engine.disconnect(self._token)
         self._tmp.cleanup()
 
 

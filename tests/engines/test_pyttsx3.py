@@ -41,6 +41,9 @@ def test_unknown_system_voice():
 class _Hanging:
     """Stands in for a pyttsx3 engine whose run loop never finishes."""
 
+    def setProperty(self, name, value):  # noqa: N802 - pyttsx3's naming
+        pass
+
     def save_to_file(self, text, path):
         pass
 
@@ -53,6 +56,9 @@ class _Empty:
 
     def __init__(self, owner):
         self.owner = owner
+
+    def setProperty(self, name, value):  # noqa: N802
+        pass
 
     def save_to_file(self, text, path):
         self.path = path
