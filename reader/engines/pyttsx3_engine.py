@@ -14,6 +14,7 @@ import contextlib
 import io
 import tempfile
 import threading
+import time
 import wave
 from pathlib import Path
 
@@ -27,6 +28,7 @@ BASE_WPM = 175
 """espeak-ng's natural pace; ``rate`` multiplies it."""
 _TIMEOUT_BASE_S = 20.0
 _TIMEOUT_PER_CHAR_S = 0.05
+_IDLE_WAIT_S = 2.0
 _ENGINE_LOCK = threading.Lock()
 """pyttsx3 keeps one engine per process; calls into it must not overlap."""
 
@@ -61,6 +63,15 @@ def _languages(voice) -> list[str]:
     return out
 
 
+def _espeak_is_playing():
+    """espeak's IsPlaying(), when pyttsx3 drives espeak; None elsewhere."""
+    try:
+        from pyttsx3.drivers import _espeak
+    except (ImportError, OSError, AttributeError):
+        return None
+    return getattr(_espeak, "IsPlaying", None)
+
+
 class _Incomplete(Exception):
     """The driver reported the utterance as not completed."""
 
@@ -86,6 +97,7 @@ class Pyttsx3Engine:
         self._completed = False
         self._token = self._engine.connect("finished-utterance", self._on_finished)
         self._tmp = tempfile.TemporaryDirectory(prefix="reader-pyttsx3-")
+        self._is_playing = _espeak_is_playing()
         self.sample_rate = 22050
         self.version = f"pyttsx3-{_version()}:{preset.voice}:{preset.rate}:{preset.pitch}"
 
@@ -130,9 +142,23 @@ class Pyttsx3Engine:
             raise EngineError(f"pyttsx3 did not finish the text {text[:60]!r} within {timeout:.0f} s.")
         if errors:
             raise EngineError(f"pyttsx3 failed on the text {text[:60]!r}: {errors[0]}") from errors[0]
+        self._wait_idle()
         if not self._completed:
             raise _Incomplete
         return self._read(path, text)
+
+    def _wait_idle(self) -> None:
+        """Let espeak's own thread finish the utterance's tail.
+
+        espeak runs asynchronously: after the end event it is still "playing"
+        for a moment, and the next runAndWait would then cancel it, dropping a
+        queued rate or voice change with it.
+        """
+        if self._is_playing is None:
+            return
+        deadline = time.monotonic() + _IDLE_WAIT_S
+        while self._is_playing() and time.monotonic() < deadline:
+            time.sleep(0.002)
 
     def _run(self, text: str, path: Path, errors: list[BaseException]) -> None:
         try:

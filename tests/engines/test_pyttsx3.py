@@ -83,3 +83,14 @@ def test_empty_result_is_an_error(espeak):
     espeak._engine = _Empty(espeak)
     with pytest.raises(EngineError, match="no audio"):
         espeak.synthesize("Nothing comes out.")
+
+
+def test_alternating_presets_keep_their_own_settings():
+    """pyttsx3 shares one engine per process; each preset's rate must still hold."""
+    from dataclasses import replace
+
+    text = "Russia has been attempting to encircle Bakhmut for months."
+    slow = load_engine(replace(resolve_voice("espeak", rate=0.6), volume=0.5))
+    fast = load_engine(resolve_voice("espeak", rate=1.8))
+    for _ in range(8):
+        assert len(slow.synthesize(text)) > 1.8 * len(fast.synthesize(text))
