@@ -69,7 +69,7 @@ def convert(
     Example: reader convert samples/kyiv-independent-bakhmut.txt -o bakhmut.mp3
     """
     options = pipeline.RunOptions(voice=voice, rate=rate, format=fmt, keep_all=keep_all)
-    with _progress(disabled=quiet or as_json) as on_progress:
+    with _progress(disabled=quiet or as_json or not _err.is_terminal) as on_progress:
         result = pipeline.narrate(source, output, options=options, on_progress=on_progress)
     if as_json:
         typer.echo(json.dumps(_narration_json(result), ensure_ascii=False))
