@@ -109,6 +109,11 @@ def test_bad_inputs_fail_cleanly(tmp_path, fake_voice, http_server):
     no_article = tmp_path / "index.html"
     no_article.write_text("<html><body><nav><a href=/>Home</a> <a href=/x>News</a></nav></body></html>")
     http_server.routes["/gone"] = (404, "text/plain", b"")
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{probe.getsockname()[1]}/story"
     cases = [
         (tmp_path / "missing.txt", "no such file"),
         (tmp_path, "is a folder"),
@@ -116,6 +121,7 @@ def test_bad_inputs_fail_cleanly(tmp_path, fake_voice, http_server):
         (binary, "binary"),
         (no_article, "No article text"),
         (http_server.base + "/gone", "404"),
+        (dead, "can't be fetched"),
     ]
     for source, message in cases:
         out = tmp_path / "out.mp3"
