@@ -1,71 +1,44 @@
 """Clean a page saved as plain text: no markup, only lines.
 
-The body of an article is the densest run of prose lines. Lines are
-classified (prose, headline-shaped, byline, timestamp, repeated), runs of
-prose separated by at most one stray line form regions, and the largest
-region (plus close neighbours of real size) is the body. The headline is
-looked for just above it, anchored on a byline or date line when there is one.
+Each line gets a score from its features (``lines.py``): running prose
+scores by its length, list-like sentence-case lines a little, and menus,
+headlines, stamps, captions, calls to action and repeated lines below zero.
+Headings that open teaser blocks ("Related", "News Feed", "Comments") are
+walls. The body is the span with the highest total score between walls
+(the maximum-sum segment), trimmed to prose at its edges; inside it,
+furniture and teasers (a headline-shaped line between two paragraphs) are
+dropped. The headline is found just above the body, anchored on a byline or
+date line when there is one.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
 
 from ..errors import ExtractionError
 from ..types import Article, Block, BlockKind, Dropped
+from .lines import Line, count_tokens, describe
+from .stopwords import guess_language
 
 _WS = re.compile(r"\s+")
-_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»][.!?…]$")
+_TERMINAL = re.compile(r"[.!?…。！？:;][\"'”’»)\]」』）]*$")
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DATE = re.compile(
-    rf"\b(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-    r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?"
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTHS}\s+\d{{4}}|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?"
 )
-_TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?$")
-_BYLINE = re.compile(r"^(?:by|written by|words by)\s+(.+)", re.I)
-_CALL_TO_ACTION = re.compile(
-    r"\b(?:subscribe|sign up|sign in|log in|newsletter|member|donate|support us|share|"
-    r"skip to|menu|cookie|advertisement|read more|follow us|download the app)\b",
-    re.I,
-)
-_MIN_PROSE_WORDS = 8
-_LONG_LINE_WORDS = 25
-_MIN_ARTICLE_WORDS = 30
+_BYLINE = re.compile(r"^(?:by|written by|words by|von|par|por|di|door|av|przez|автор)\s+(.+)", re.I)
+_MIN_ARTICLE_TOKENS = 30
+_PROSE_OFFSET = 8
 
 
 def collapse(text: str) -> str:
     """One line, single spaces, no edge whitespace."""
     return _WS.sub(" ", text).strip()
-
-
-@dataclass(frozen=True)
-class _Line:
-    text: str
-    words: int
-    terminal: bool
-    repeated: bool
-
-    @property
-    def prose(self) -> bool:
-        """A line that reads as running text: the evidence for a body."""
-        if self.repeated:
-            return False
-        return (self.terminal and self.words >= _MIN_PROSE_WORDS) or self.words >= _LONG_LINE_WORDS
-
-    @property
-    def sentence(self) -> bool:
-        """Running text of any length: kept when it sits inside the body."""
-        return not self.repeated and (self.terminal and self.words >= 2 or self.prose)
-
-    @property
-    def headline(self) -> bool:
-        return 3 <= self.words <= 25 and not self.terminal and not self.repeated
 
 
 def logical_lines(text: str) -> list[str]:
@@ -93,66 +66,125 @@ def _is_wrapped(lines: list[str]) -> bool:
     return full >= 0.8 * len(body) and continued >= 0.5 * len(body)
 
 
-def _classify(lines: list[str]) -> list[_Line]:
-    counts = Counter(line.lower() for line in lines)
-    return [
-        _Line(
-            text=line,
-            words=len(_WORD.findall(line)),
-            terminal=bool(_TERMINAL.search(line)),
-            repeated=counts[line.lower()] > 1,
-        )
-        for line in lines
-    ]
+def score(line: Line) -> float:
+    """How much a line counts for (positive) or against (negative) being in the body."""
+    if line.marker or line.legal:
+        return float("-inf")
+    if line.repeated > 1:
+        return -4.0 if line.tokens < 8 else -8.0
+    if line.furniture and line.tokens < 40:
+        return -5.0
+    if line.stamp:
+        return -1.5
+    if line.caption:
+        return -2.0
+    if line.prose:
+        # Long paragraphs are the article; a feed's one-line summaries barely count.
+        return line.tokens - _PROSE_OFFSET
+    if line.tokens >= 3 and not line.title_case:
+        return 0.3 * min(line.tokens, 15)
+    return -2.0 if line.tokens >= 3 else -1.5
 
 
-def _regions(lines: list[_Line]) -> list[tuple[int, int]]:
-    """Runs of prose, as (first, last) indexes, allowing one stray line inside."""
-    regions: list[tuple[int, int]] = []
-    start = last = None
-    for index, line in enumerate(lines):
-        if not line.prose:
+def best_span(scores: list[float]) -> tuple[int, int, float] | None:
+    """The maximum-sum run of lines that crosses no wall: (first, last, total)."""
+    best = None
+    start, total = 0, 0.0
+    for index, value in enumerate(scores):
+        if value == float("-inf"):
+            start, total = index + 1, 0.0
             continue
-        if start is not None and index - last <= 2:
-            last = index
-            continue
-        if start is not None:
-            regions.append((start, last))
-        start = last = index
-    if start is not None:
-        regions.append((start, last))
-    return regions
+        if total <= 0:
+            start, total = index, 0.0
+        total += value
+        if best is None or total > best[2]:
+            best = (start, index, total)
+    return best if best and best[2] > 0 else None
 
 
-def _region_words(lines: list[_Line], region: tuple[int, int]) -> int:
-    return sum(line.words for line in lines[region[0] : region[1] + 1] if line.prose)
-
-
-def _body(lines: list[_Line]) -> tuple[int, int] | None:
-    """The largest region, grown by neighbours that are close and substantial."""
-    regions = _regions(lines)
-    if not regions:
-        return None
-    best = max(range(len(regions)), key=lambda i: _region_words(lines, regions[i]))
-    first, last = regions[best]
-    for neighbour in reversed(regions[:best]):
-        if first - neighbour[1] <= 4 and _prose_count(lines, neighbour) >= 2:
-            first = neighbour[0]
-        else:
-            break
-    for neighbour in regions[best + 1 :]:
-        if neighbour[0] - last <= 4 and _prose_count(lines, neighbour) >= 2:
-            last = neighbour[1]
-        else:
-            break
+def _trim(lines: list[Line], first: int, last: int) -> tuple[int, int]:
+    """Shrink the span so it starts and ends on prose."""
+    while first < last and not lines[first].prose:
+        first += 1
+    while last > first and not (lines[last].prose or lines[last].sentence):
+        last -= 1
     return first, last
 
 
-def _prose_count(lines: list[_Line], region: tuple[int, int]) -> int:
-    return sum(1 for line in lines[region[0] : region[1] + 1] if line.prose)
+def _inside_reason(lines: list[Line], index: int, first: int, last: int) -> str | None:
+    """Why a line inside the body is still dropped, or None to keep it."""
+    line = lines[index]
+    if line.repeated > 1:
+        return "repeated on the page"
+    if line.furniture and line.tokens < 40:
+        return "page furniture (call to action, sharing, legal)"
+    if line.stamp:
+        return "timestamp, date or price on its own"
+    if line.caption:
+        return "photo caption or credit"
+    if line.prose or line.sentence:
+        return None
+    before = lines[index - 1] if index > first else None
+    after = lines[index + 1] if index < last else None
+    between_prose = before is not None and after is not None and before.prose and after.prose
+    if line.headline and between_prose:
+        return "headline-shaped line inside the body (teaser)"
+    if line.tokens < 3 and line.title_case:
+        return "menu or link word"
+    return None
 
 
-def _head(lines: list[_Line], body_start: int) -> tuple[int | None, list[int]]:
+def clean_text(text: str) -> Article:
+    """Find the article (headline and body paragraphs) in a plain-text page."""
+    lines = describe(logical_lines(text))
+    if not lines:
+        raise ExtractionError("The input holds no text.")
+    if _already_clean(lines):
+        return _clean_as_is(lines)
+    span = best_span([score(line) for line in lines])
+    if span is None:
+        raise _no_article()
+    first, last = _trim(lines, span[0], span[1])
+    if sum(line.tokens for line in lines[first : last + 1] if line.prose) < _MIN_ARTICLE_TOKENS:
+        raise _no_article()
+    title_at, meta_at = _head(lines, first)
+    kept: list[Block] = []
+    dropped: list[Dropped] = []
+    for index, line in enumerate(lines):
+        if index == title_at:
+            continue
+        reason = _inside_reason(lines, index, first, last) if first <= index <= last else None
+        if first <= index <= last and reason is None:
+            kept.append(Block(BlockKind.PARAGRAPH, line.text))
+        else:
+            dropped.append(Dropped(line.text, reason or _outside_reason(line, index, first, meta_at)))
+    byline, date = _byline_and_date([lines[i].text for i in sorted(meta_at)])
+    title = lines[title_at].text if title_at is not None else ""
+    words = [w for block in kept for w in count_tokens(block.text)[1]]
+    return Article(
+        title=title, blocks=tuple(kept), byline=byline, date=date,
+        language=guess_language(words), dropped=tuple(dropped),
+    )  # fmt: skip
+
+
+def _no_article() -> ExtractionError:
+    return ExtractionError(
+        "No article text found: the page looks like menus, links or an index. "
+        "Use --keep-all to narrate everything anyway."
+    )
+
+
+def _outside_reason(line: Line, index: int, first: int, meta_at: list[int]) -> str:
+    if index in meta_at:
+        return "byline or date"
+    if line.marker:
+        return "heading of a teaser or widget block"
+    if line.repeated > 1:
+        return "repeated on the page"
+    return "before the article" if index < first else "after the article"
+
+
+def _head(lines: list[Line], body_start: int) -> tuple[int | None, list[int]]:
     """(title index, byline/date line indexes) just above the body."""
     window = range(body_start - 1, max(-1, body_start - 16), -1)
     meta = [i for i in window if _is_byline(lines[i])]
@@ -160,17 +192,17 @@ def _head(lines: list[_Line], body_start: int) -> tuple[int | None, list[int]]:
         block = [i for i in meta if i >= meta[0] - 3]  # byline/date lines right above the body
         top = min(block)
         for i in range(top - 1, max(-1, top - 4), -1):
-            if lines[i].headline and i not in meta:
+            if lines[i].headline and i not in meta and not lines[i].furniture:
                 return i, block
     for i in range(body_start - 1, max(-1, body_start - 11), -1):
         line = lines[i]
-        if line.headline and line.words >= 4 and not _CALL_TO_ACTION.search(line.text) and i not in meta:
+        if line.headline and line.tokens >= 4 and not line.furniture and i not in meta:
             return i, [m for m in meta if m > i]
     return None, meta[:1]
 
 
-def _is_byline(line: _Line) -> bool:
-    if line.words > 25 or line.repeated:
+def _is_byline(line: Line) -> bool:
+    if line.tokens > 25 or line.repeated > 1:
         return False
     return bool(_BYLINE.match(line.text) or _DATE.search(line.text))
 
@@ -190,58 +222,13 @@ def _byline_and_date(texts: list[str]) -> tuple[str | None, str | None]:
     return author, date
 
 
-def clean_text(text: str) -> Article:
-    """Find the article (headline and body paragraphs) in a plain-text page."""
-    lines = _classify(logical_lines(text))
-    if not lines:
-        raise ExtractionError("The input holds no text.")
-    if _already_clean(lines):
-        return _clean_as_is(lines)
-    body = _body(lines)
-    if body is None or _region_words(lines, body) < _MIN_ARTICLE_WORDS:
-        raise ExtractionError(
-            "No article text found: the page looks like menus, links or an index. "
-            "Use --keep-all to narrate everything anyway."
-        )
-    first, last = body
-    title_at, meta_at = _head(lines, first)
-    kept: list[Block] = []
-    dropped: list[Dropped] = []
-    for index, line in enumerate(lines):
-        if index == title_at:
-            continue
-        if first <= index <= last and line.sentence:
-            kept.append(Block(BlockKind.PARAGRAPH, line.text))
-        else:
-            dropped.append(Dropped(line.text, _reason(line, index, first, last, meta_at)))
-    byline, date = _byline_and_date([lines[i].text for i in sorted(meta_at)])
-    title = lines[title_at].text if title_at is not None else ""
-    return Article(title=title, blocks=tuple(kept), byline=byline, date=date, dropped=tuple(dropped))
-
-
-def _reason(line: _Line, index: int, first: int, last: int, meta_at: list[int]) -> str:
-    if index in meta_at:
-        return "byline"
-    if line.repeated:
-        return "repeated on the page"
-    if index < first:
-        return "before the article"
-    if index > last:
-        return "after the article"
-    if _TIME_ONLY.match(line.text):
-        return "timestamp"
-    return "headline-shaped line inside the body (teaser or caption)"
-
-
-def _already_clean(lines: list[_Line]) -> bool:
+def _already_clean(lines: list[Line]) -> bool:
     """Text with no page furniture: (optional headline) then sentences only."""
     rest = lines[1:] if lines[0].headline or len(lines) == 1 else lines
-    return all(line.sentence for line in rest) and not any(
-        line.repeated for line in lines
-    )
+    return all(line.sentence for line in rest) and not any(line.repeated > 1 for line in lines)
 
 
-def _clean_as_is(lines: list[_Line]) -> Article:
+def _clean_as_is(lines: list[Line]) -> Article:
     if len(lines) > 1 and lines[0].headline:
         title, rest = lines[0].text, lines[1:]
     else:

@@ -1,0 +1,149 @@
+"""Features of one line of a page saved as text, for the text cleaner.
+
+Every feature is language-neutral or has lists for the common languages:
+token counts treat CJK characters as words, sentence ends include ``。！？``,
+prose is told apart by its share of function words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .stopwords import ALL_STOPWORDS
+
+_LATIN_WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’.-](?=\w))*", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_NUMBER = re.compile(r"\d+")
+_TERMINAL = re.compile(r"[.!?…。！？:;][\"'”’»)\]」』）]*$|[\"”’»」』][.!?…。！？]$")
+_TIME = re.compile(
+    r"^\W*(?:\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?|(?:updated\s+)?\d+\s*(?:s|m|h|d|w|mins?|hrs?|"
+    r"seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)\W*$",
+    re.I,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_NAMED_DATE = re.compile(
+    rf"^\W*(?:(?:posted|published|updated|on)\s+)?(?:\w+day,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}})(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?)?\W*$",
+    re.I,
+)
+# "jdoe says:", "Reply", "Report abuse": a comment thread has begun.
+_COMMENT = re.compile(r"^\S+(?: \S+){0,3} (?:says|said|wrote|writes|replied|commented)\s*:?$|^(?:reply|report(?: abuse)?|"
+                      r"flag|like|upvote|permalink)$", re.I)
+_DATE_ONLY = re.compile(r"^[\W\d]*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})[\W\d:APMapm]*$")
+_PRICE_ONLY = re.compile(r"^\W*[$€£¥₴]?\s*\d[\d.,\s]*(?:[$€£¥₴]|[A-Z]{3})?\W*$")
+_CAPTION = re.compile(
+    r"^(?:\(?(?:photo|image|picture|credit|source|video|illustration|foto|bild|fuente)s?\b.{0,80}$)"
+    r"|(?:/\s*(?:getty images|reuters|ap|afp|shutterstock|epa|alamy)\)?\.?$)"
+    r"|^\(.{0,120}\)$",
+    re.I,
+)
+# Phrases that only page furniture says: calls to action, sharing, legal.
+_FURNITURE = re.compile(
+    r"\b(?:subscribe|unsubscribe|sign up|sign in|log ?in|log out|register|newsletter|support us|donate|"
+    r"become a (?:member|subscriber|patron)|membership|advertis(?:e|ement|ing)|sponsored|cookies?|"
+    r"privacy policy|terms of (?:use|service)|all rights reserved|copyright|share (?:this|on)|"
+    r"follow us|skip to|click here|read more|continue reading|download the app|enter your e-?mail|"
+    r"e-?mail address|required field|indicates required|tweet|pin it|whatsapp|linkedin|facebook|"
+    r"instagram|youtube|rss|print this)\b|©",
+    re.I,
+)
+_LEGAL = re.compile(r"©|\(c\) \d{4}|\ball rights reserved\b|\bcopyright \d{4}", re.I)
+# Headings that open a block of teasers or widgets rather than the article.
+_SECTION_MARKER = re.compile(
+    r"^\W*(?:related(?: articles| stories| posts| content| news)?|more(?: in| from| on)?(?: \w+){1,2}|news feed|"
+    r"latest(?: news| stories| posts)?|editors?'? picks|most (?:read|popular|viewed|shared)|popular(?: now)?|"
+    r"trending(?: now)?|recommended(?: for you)?|you may also like|you might also like|read next|"
+    r"see also|comments?(?: \(\d+\))?|leave a (?:comment|reply)|tags?|categories|archives?|"
+    r"about the author|share(?: this)?(?: article| story| post)?|newsletter|footer|navigation|menu|"
+    r"verwandte artikel|mehr zum thema|articles? similaires?|noticias relacionadas|artikel terkait|"
+    r"関連記事|新着記事|人気記事)\W*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One logical line and what it looks like."""
+
+    text: str
+    tokens: float
+    """Words, with every two CJK characters counted as one."""
+    terminal: bool
+    """Ends like a sentence (or a colon introducing what follows)."""
+    stop_share: float
+    """Share of the line's words that are function words."""
+    title_case: bool
+    """Most content words capitalized: a headline or a menu, not a sentence."""
+    repeated: int
+    """How often this exact line occurs on the page."""
+    furniture: bool
+    """Says what only page furniture says (subscribe, share, cookies, ©...)."""
+    marker: bool
+    """A heading that opens teasers or widgets (Related, News Feed, Comments)."""
+    legal: bool
+    """A copyright or rights line: the page's footer has begun."""
+    stamp: bool
+    """Only a time, a date, a price or a number."""
+    caption: bool
+    """Looks like a photo caption or credit."""
+
+    @property
+    def prose(self) -> bool:
+        """Running text: the evidence that an article is here."""
+        if self.furniture and self.tokens < 40 or self.repeated > 1 or self.caption:
+            return False
+        if self.terminal and self.tokens >= 6 and not self.text.endswith(":"):
+            return True
+        return self.tokens >= 18 and not self.title_case
+
+    @property
+    def sentence(self) -> bool:
+        """Ends like a sentence, any length: kept when it sits inside the body."""
+        return self.terminal and self.tokens >= 1.5 and not (self.furniture or self.stamp or self.caption)
+
+    @property
+    def headline(self) -> bool:
+        return 3 <= self.tokens <= 25 and not self.terminal and self.repeated == 1 and not self.stamp
+
+
+def count_tokens(text: str) -> tuple[float, list[str]]:
+    """(token count, lower-cased latin words): CJK runs count a word per two characters."""
+    words = [w.lower() for w in _LATIN_WORD.findall(text)]
+    cjk = len(_CJK.findall(text))
+    numbers = len(_NUMBER.findall(text))
+    return len(words) - sum(1 for w in words if _CJK.match(w)) + cjk / 2 + 0.5 * numbers, words
+
+
+def _is_title_case(text: str, words: list[str]) -> bool:
+    content = [w for w in _LATIN_WORD.findall(text) if w.lower() not in ALL_STOPWORDS and w[0].isalpha()]
+    cased = [w for w in content if w[0].isupper() or w[0].islower()]
+    if len(cased) < 2:
+        return bool(cased) and cased[0][0].isupper() and len(words) <= 2
+    return sum(1 for w in cased if w[0].isupper()) / len(cased) >= 0.75
+
+
+def describe(lines: list[str]) -> list[Line]:
+    """Features for every line of a page, repetition counted across the page."""
+    counts = Counter(line.casefold() for line in lines)
+    out = []
+    for text in lines:
+        tokens, words = count_tokens(text)
+        stops = sum(1 for w in words if w in ALL_STOPWORDS)
+        out.append(
+            Line(
+                text=text,
+                tokens=tokens,
+                terminal=bool(_TERMINAL.search(text)),
+                stop_share=stops / len(words) if words else 0.0,
+                title_case=_is_title_case(text, words),
+                repeated=counts[text.casefold()],
+                furniture=bool(_FURNITURE.search(text)),
+                marker=bool(_SECTION_MARKER.match(text) or _COMMENT.match(text)),
+                legal=bool(_LEGAL.search(text)) and tokens < 30,
+                stamp=bool(_TIME.match(text) or _DATE_ONLY.match(text) or _NAMED_DATE.match(text) or _PRICE_ONLY.match(text)),
+                caption=bool(_CAPTION.search(text)) and len(text) < 200,
+            )
+        )
+    return out
