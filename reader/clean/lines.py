@@ -19,7 +19,8 @@ _NUMBER = re.compile(r"\d+")
 _TERMINAL = re.compile(r"[.!?…。！？:;][\"'”’»)\]」』）]*$|[\"”’»」』][.!?…。！？]$")
 _TIME = re.compile(
     r"^\W*(?:\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?|(?:updated\s+)?\d+\s*(?:s|m|h|d|w|mins?|hrs?|"
-    r"seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)\W*$",
+    r"seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago(?:\s+at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?|"
+    r"(?:rating:\s*)?\d+\s+(?:votes?|likes?|replies|reply|points?|shares?|views?))\W*$",
     re.I,
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -49,13 +50,19 @@ _FURNITURE = re.compile(
     r"instagram|youtube|rss|print this)\b|©",
     re.I,
 )
+_COMMENTS_HEADING = re.compile(
+    r"^\W*(?:\d+\s+|top(?: rated)? |all |show |view |load |read |latest )?(?:comments?|responses|replies)"
+    r"(?: \(\d+\))?\W*$|^\W*(?:leave a (?:comment|reply)|join the (?:conversation|discussion))\W*$",
+    re.I,
+)
 _LEGAL = re.compile(r"©|\(c\) \d{4}|\ball rights reserved\b|\bcopyright \d{4}", re.I)
 # Headings that open a block of teasers or widgets rather than the article.
 _SECTION_MARKER = re.compile(
     r"^\W*(?:related(?: articles| stories| posts| content| news)?|more(?: in| from| on)?(?: \w+){1,2}|news feed|"
     r"latest(?: news| stories| posts)?|editors?'? picks|most (?:read|popular|viewed|shared)|popular(?: now)?|"
     r"trending(?: now)?|recommended(?: for you)?|you may also like|you might also like|read next|"
-    r"see also|comments?(?: \(\d+\))?|leave a (?:comment|reply)|tags?|categories|archives?|"
+    r"see also|(?:\d+\s+|top(?: rated)? |all |show |view |load |read |latest )?comments?(?: \(\d+\))?|"
+    r"leave a (?:comment|reply)|join the (?:conversation|discussion)|tags?|categories|archives?|"
     r"about the author|share(?: this)?(?: article| story| post)?|newsletter|footer|navigation|menu|"
     r"verwandte artikel|mehr zum thema|articles? similaires?|noticias relacionadas|artikel terkait|"
     r"関連記事|新着記事|人気記事)\W*$",
@@ -84,6 +91,8 @@ class Line:
     """A heading that opens teasers or widgets (Related, News Feed, Comments)."""
     legal: bool
     """A copyright or rights line: the page's footer has begun."""
+    comments: bool
+    """Opens or belongs to a comment thread ("12 comments", "jdoe says:")."""
     stamp: bool
     """Only a time, a date, a price or a number."""
     caption: bool
@@ -142,6 +151,7 @@ def describe(lines: list[str]) -> list[Line]:
                 furniture=bool(_FURNITURE.search(text)),
                 marker=bool(_SECTION_MARKER.match(text) or _COMMENT.match(text)),
                 legal=bool(_LEGAL.search(text)) and tokens < 30,
+                comments=bool(_COMMENT.match(text) or _COMMENTS_HEADING.match(text)),
                 stamp=bool(_TIME.match(text) or _DATE_ONLY.match(text) or _NAMED_DATE.match(text) or _PRICE_ONLY.match(text)),
                 caption=bool(_CAPTION.search(text)) and len(text) < 200,
             )

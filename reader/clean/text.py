@@ -34,6 +34,7 @@ _DATE = re.compile(
 _BYLINE = re.compile(r"^(?:by|written by|words by|von|par|por|di|door|av|przez|автор)\s+(.+)", re.I)
 _MIN_ARTICLE_TOKENS = 30
 _PROSE_OFFSET = 8
+_COMMENT_WEIGHT = 0.25
 
 
 def collapse(text: str) -> str:
@@ -84,6 +85,16 @@ def score(line: Line) -> float:
     if line.tokens >= 3 and not line.title_case:
         return 0.3 * min(line.tokens, 15)
     return -2.0 if line.tokens >= 3 else -1.5
+
+
+def _discount_comments(lines: list[Line], scores: list[float]) -> list[float]:
+    """Readers' comments after an article often outweigh it: count them a quarter."""
+    prose = 0.0
+    for index, line in enumerate(lines):
+        if line.comments and prose >= _MIN_ARTICLE_TOKENS * 2:
+            return scores[:index] + [s * _COMMENT_WEIGHT if s > 0 else s for s in scores[index:]]
+        prose += max(0.0, scores[index])
+    return scores
 
 
 def best_span(scores: list[float]) -> tuple[int, int, float] | None:
@@ -141,7 +152,7 @@ def clean_text(text: str) -> Article:
         raise ExtractionError("The input holds no text.")
     if _already_clean(lines):
         return _clean_as_is(lines)
-    span = best_span([score(line) for line in lines])
+    span = best_span(_discount_comments(lines, [score(line) for line in lines]))
     if span is None:
         raise _no_article()
     first, last = _trim(lines, span[0], span[1])
