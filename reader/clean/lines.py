@@ -37,7 +37,9 @@ _PRICE_ONLY = re.compile(r"^\W*[$€£¥₴]?\s*\d[\d.,\s]*(?:[$€£¥₴]|[A-Z
 _CAPTION = re.compile(
     r"^(?:\(?(?:photo|image|picture|credit|source|video|illustration|foto|bild|fuente)s?\b.{0,80}$)"
     r"|(?:/\s*(?:getty images|reuters|ap|afp|shutterstock|epa|alamy)\)?\.?$)"
-    r"|^\(.{0,120}\)$",
+    r"|^\(.{0,120}\)$"
+    r"|\b(?:file photo|ap photo|photo by|photo:|photograph:|photo credit|image credit|image:|credit:|"
+    r"getty images|shutterstock)",
     re.I,
 )
 # Phrases that only page furniture says: calls to action, sharing, legal.
@@ -58,7 +60,7 @@ _COMMENTS_HEADING = re.compile(
 _LEGAL = re.compile(r"©|\(c\) \d{4}|\ball rights reserved\b|\bcopyright \d{4}", re.I)
 # Headings that open a block of teasers or widgets rather than the article.
 _SECTION_MARKER = re.compile(
-    r"^\W*(?:related(?: articles| stories| posts| content| news)?|more(?: in| from| on)?(?: \w+){1,2}|news feed|"
+    r"^\W*(?:related(?: articles| stories| posts| content| news| links| coverage| reading| topics)?|more(?: in| from| on)?(?: \w+){1,2}|news feed|"
     r"latest(?: news| stories| posts)?|editors?'? picks|most (?:read|popular|viewed|shared)|popular(?: now)?|"
     r"trending(?: now)?|recommended(?: for you)?|you may also like|you might also like|read next|"
     r"see also|(?:\d+\s+|top(?: rated)? |all |show |view |load |read |latest )?comments?(?: \(\d+\))?|"
@@ -153,7 +155,7 @@ def describe(lines: list[str]) -> list[Line]:
                 legal=bool(_LEGAL.search(text)) and tokens < 30,
                 comments=bool(_COMMENT.match(text) or _COMMENTS_HEADING.match(text)),
                 stamp=bool(_TIME.match(text) or _DATE_ONLY.match(text) or _NAMED_DATE.match(text) or _PRICE_ONLY.match(text)),
-                caption=bool(_CAPTION.search(text)) and len(text) < 200,
+                caption=bool(_CAPTION.search(text)) and tokens < 60,
             )
         )
     return out

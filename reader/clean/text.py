@@ -21,6 +21,7 @@ from .lines import Line, count_tokens, describe
 from .stopwords import guess_language
 
 _WS = re.compile(r"\s+")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _TERMINAL = re.compile(r"[.!?…。！？:;][\"'”’»)\]」』）]*$")
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -35,11 +36,12 @@ _BYLINE = re.compile(r"^(?:by|written by|words by|von|par|por|di|door|av|przez|�
 _MIN_ARTICLE_TOKENS = 30
 _PROSE_OFFSET = 8
 _COMMENT_WEIGHT = 0.25
+_LIST_ITEM_SCORE = 0.5
 
 
 def collapse(text: str) -> str:
-    """One line, single spaces, no edge whitespace."""
-    return _WS.sub(" ", text).strip()
+    """One line, single spaces, no edge whitespace or zero-width characters."""
+    return _WS.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 def logical_lines(text: str) -> list[str]:
@@ -87,6 +89,22 @@ def score(line: Line) -> float:
     return -2.0 if line.tokens >= 3 else -1.5
 
 
+def _list_items(lines: list[Line]) -> set[int]:
+    """Lines of a list that a sentence introduces ("Tour dates:"): content, not furniture."""
+    items: set[int] = set()
+    in_list = False
+    for index, line in enumerate(lines):
+        if in_list and not line.prose and _list_item(line):
+            items.add(index)
+            continue
+        in_list = line.text.endswith(":") and line.tokens >= 3 and not line.furniture
+    return items
+
+
+def _list_item(line: Line) -> bool:
+    return line.tokens >= 2 and line.repeated == 1 and not (line.furniture or line.marker or line.caption)
+
+
 def _discount_comments(lines: list[Line], scores: list[float]) -> list[float]:
     """Readers' comments after an article often outweigh it: count them a quarter."""
     prose = 0.0
@@ -113,11 +131,11 @@ def best_span(scores: list[float]) -> tuple[int, int, float] | None:
     return best if best and best[2] > 0 else None
 
 
-def _trim(lines: list[Line], first: int, last: int) -> tuple[int, int]:
-    """Shrink the span so it starts and ends on prose."""
+def _trim(lines: list[Line], first: int, last: int, listed: set[int]) -> tuple[int, int]:
+    """Shrink the span so it starts on prose and ends on prose or a list item."""
     while first < last and not lines[first].prose:
         first += 1
-    while last > first and not (lines[last].prose or lines[last].sentence):
+    while last > first and not (lines[last].prose or lines[last].sentence or last in listed):
         last -= 1
     return first, last
 
@@ -152,10 +170,12 @@ def clean_text(text: str) -> Article:
         raise ExtractionError("The input holds no text.")
     if _already_clean(lines):
         return _clean_as_is(lines)
-    span = best_span(_discount_comments(lines, [score(line) for line in lines]))
+    listed = _list_items(lines)
+    scores = [(_LIST_ITEM_SCORE if i in listed else score(line)) for i, line in enumerate(lines)]
+    span = best_span(_discount_comments(lines, scores))
     if span is None:
         raise _no_article()
-    first, last = _trim(lines, span[0], span[1])
+    first, last = _trim(lines, span[0], span[1], listed)
     if sum(line.tokens for line in lines[first : last + 1] if line.prose) < _MIN_ARTICLE_TOKENS:
         raise _no_article()
     title_at, meta_at = _head(lines, first)
