@@ -39,7 +39,7 @@ _CAPTION = re.compile(
     r"|(?:/\s*(?:getty images|reuters|ap|afp|shutterstock|epa|alamy)\)?\.?$)"
     r"|^\(.{0,120}\)$"
     r"|\b(?:file photo|ap photo|photo by|photo:|photograph:|photo credit|image credit|image:|credit:|"
-    r"getty images|shutterstock)",
+    r"getty images|shutterstock)|^©|^\d+ (?:of|/) \d+\b",
     re.I,
 )
 # Phrases that only page furniture says: calls to action, sharing, legal.
@@ -57,7 +57,7 @@ _COMMENTS_HEADING = re.compile(
     r"(?: \(\d+\))?\W*$|^\W*(?:leave a (?:comment|reply)|join the (?:conversation|discussion))\W*$",
     re.I,
 )
-_LEGAL = re.compile(r"©|\(c\) \d{4}|\ball rights reserved\b|\bcopyright \d{4}", re.I)
+_LEGAL = re.compile(r"(?:©|\(c\)|\bcopyright)\s*\d{4}|\ball rights reserved\b", re.I)
 # Headings that open a block of teasers or widgets rather than the article.
 _SECTION_MARKER = re.compile(
     r"^\W*(?:related(?: articles| stories| posts| content| news| links| coverage| reading| topics)?|more(?: in| from| on)?(?: \w+){1,2}|news feed|"
@@ -83,6 +83,8 @@ class Line:
     """Ends like a sentence (or a colon introducing what follows)."""
     stop_share: float
     """Share of the line's words that are function words."""
+    latin_words: int
+    """Words in scripts with spaces (where function words can be counted)."""
     title_case: bool
     """Most content words capitalized: a headline or a menu, not a sentence."""
     repeated: int
@@ -105,6 +107,8 @@ class Line:
         """Running text: the evidence that an article is here."""
         if self.furniture and self.tokens < 40 or self.repeated > 1 or self.caption:
             return False
+        if self.latin_words >= 12 and self.stop_share < 0.06:
+            return False  # a long run of names or keywords, not sentences
         if self.terminal and self.tokens >= 6 and not self.text.endswith(":"):
             return True
         return self.tokens >= 18 and not self.title_case
@@ -148,6 +152,7 @@ def describe(lines: list[str]) -> list[Line]:
                 tokens=tokens,
                 terminal=bool(_TERMINAL.search(text)),
                 stop_share=stops / len(words) if words else 0.0,
+                latin_words=sum(1 for w in words if not _CJK.match(w)),
                 title_case=_is_title_case(text, words),
                 repeated=counts[text.casefold()],
                 furniture=bool(_FURNITURE.search(text)),

@@ -37,6 +37,7 @@ _MIN_ARTICLE_TOKENS = 30
 _PROSE_OFFSET = 8
 _COMMENT_WEIGHT = 0.25
 _LIST_ITEM_SCORE = 0.5
+_WALL = -80.0
 
 
 def collapse(text: str) -> str:
@@ -72,7 +73,8 @@ def _is_wrapped(lines: list[str]) -> bool:
 def score(line: Line) -> float:
     """How much a line counts for (positive) or against (negative) being in the body."""
     if line.marker or line.legal:
-        return float("-inf")
+        # A wall: only a long article continuing past a widget outweighs it.
+        return _WALL
     if line.repeated > 1:
         return -4.0 if line.tokens < 8 else -8.0
     if line.furniture and line.tokens < 40:
@@ -163,6 +165,25 @@ def _inside_reason(lines: list[Line], index: int, first: int, last: int) -> str 
     return None
 
 
+def line_scores(lines: list[Line]) -> tuple[list[float], set[int]]:
+    """Each line's score, and which lines are items of an introduced list."""
+    listed = _list_items(lines)
+    scores = [(_LIST_ITEM_SCORE if i in listed else score(line)) for i, line in enumerate(lines)]
+    return _discount_comments(lines, scores), listed
+
+
+def locate_body(lines: list[Line]) -> tuple[int, int]:
+    """First and last line of the article body, or ExtractionError if there is none."""
+    scores, listed = line_scores(lines)
+    span = best_span(scores)
+    if span is None:
+        raise _no_article()
+    first, last = _trim(lines, span[0], span[1], listed)
+    if sum(line.tokens for line in lines[first : last + 1] if line.prose) < _MIN_ARTICLE_TOKENS:
+        raise _no_article()
+    return first, last
+
+
 def clean_text(text: str) -> Article:
     """Find the article (headline and body paragraphs) in a plain-text page."""
     lines = describe(logical_lines(text))
@@ -170,14 +191,7 @@ def clean_text(text: str) -> Article:
         raise ExtractionError("The input holds no text.")
     if _already_clean(lines):
         return _clean_as_is(lines)
-    listed = _list_items(lines)
-    scores = [(_LIST_ITEM_SCORE if i in listed else score(line)) for i, line in enumerate(lines)]
-    span = best_span(_discount_comments(lines, scores))
-    if span is None:
-        raise _no_article()
-    first, last = _trim(lines, span[0], span[1], listed)
-    if sum(line.tokens for line in lines[first : last + 1] if line.prose) < _MIN_ARTICLE_TOKENS:
-        raise _no_article()
+    first, last = locate_body(lines)
     title_at, meta_at = _head(lines, first)
     kept: list[Block] = []
     dropped: list[Dropped] = []
