@@ -55,8 +55,9 @@ def _f1(p: float, r: float) -> float:
 
 
 def _reader(path: Path) -> str:
+    """The body as ``reader extract`` prints it, minus the headline (the labels have none)."""
     try:
-        return extract(str(path)).to_text()
+        return "\n\n".join(block.text for block in extract(str(path)).blocks)
     except ReaderError:
         return ""
 
