@@ -8,17 +8,22 @@ lists and quotes apart, which is what the narration's pauses follow.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from lxml import etree
 
 from ..errors import ExtractionError
-from ..types import Article, Block, BlockKind
+from ..types import Article, Block, BlockKind, Dropped
+from .lines import count_tokens
+from .stopwords import guess_language
 from .text import collapse
 
 _LOGGER = logging.getLogger(__name__)
 _MAX_HTML_CHARS = 20 * 1024 * 1024
 _MIN_WORDS = 12
 _TEASER_RUN = 3
+_SECOND_OPINION_RATIO = 2.0
+_SECOND_OPINION_COVER = 0.8
 """Fewer words than this is a menu or a stub, not an article."""
 _BLOCK_TAGS = {"head": BlockKind.HEADING, "p": BlockKind.PARAGRAPH, "item": BlockKind.LIST_ITEM}
 
@@ -47,11 +52,69 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
     except Exception as exc:  # trafilatura raises assorted lxml/parse errors
         raise ExtractionError(f"The HTML page could not be parsed ({type(exc).__name__}).") from exc
     if not xml:
+        return _text_fallback(html)
+    return second_opinion(_xml_to_article(xml), html)
+
+
+def _text_fallback(html: str) -> Article:
+    """When trafilatura finds nothing, the line classifier on the rendered page decides."""
+    from .render import html_to_lines
+    from .text import clean_text
+
+    try:
+        article = clean_text("\n".join(html_to_lines(html)))
+    except ExtractionError:
+        article = None
+    if article is None or sum(len(b.text.split()) for b in article.blocks) < _MIN_WORDS:
         raise ExtractionError(
             "No article text found in the HTML page (it may be an index, a login wall or an "
             "error page). Use --keep-all to narrate all of its text anyway."
         )
-    return _xml_to_article(xml)
+    return article
+
+
+def second_opinion(article: Article, html: str) -> Article:
+    """Check trafilatura against the line classifier run on the rendered page.
+
+    trafilatura sometimes keeps only the first of several containers an
+    article is split into. When the text cleaner finds a body that holds most
+    of trafilatura's text and is over twice as long, its body is the article;
+    trafilatura's metadata and block kinds stay. Either way, every rendered
+    line left out is reported in ``dropped`` with the classifier's reason.
+    """
+    from .render import html_to_lines
+    from .text import clean_text
+
+    lines = html_to_lines(html)
+    try:
+        other = clean_text("\n".join(lines))
+    except ExtractionError:
+        other = None
+    blocks = article.blocks
+    if other is not None and _stopped_early(article.blocks, other.blocks):
+        kinds = {block.text: block.kind for block in article.blocks}
+        blocks = tuple(Block(kinds.get(b.text, b.kind), b.text) for b in other.blocks if not _same(b.text, article.title))
+    reasons = {d.text: d.reason for d in other.dropped} if other is not None else {}
+    kept = " ".join(block.text for block in blocks)
+    dropped = tuple(
+        Dropped(line, reasons.get(line, "outside the article"))
+        for line in lines
+        if line not in kept and not _same(line, article.title)
+    )
+    words = [w for block in blocks for w in count_tokens(block.text)[1]]
+    return replace(article, blocks=blocks, dropped=dropped, language=article.language or guess_language(words))
+
+
+def _stopped_early(ours: tuple[Block, ...], theirs: tuple[Block, ...]) -> bool:
+    mine, other = _shingles(ours), _shingles(theirs)
+    return bool(mine) and len(other) > _SECOND_OPINION_RATIO * len(mine) and (
+        len(mine & other) >= _SECOND_OPINION_COVER * len(mine)
+    )
+
+
+def _shingles(blocks) -> set[tuple[str, ...]]:
+    words = " ".join(block.text for block in blocks).lower().split()
+    return {tuple(words[i : i + 4]) for i in range(max(0, len(words) - 3))}
 
 
 def _xml_to_article(xml: str) -> Article:
@@ -141,17 +204,6 @@ def _same(a: str, b: str) -> bool:
 
 def visible_text(html: str) -> str:
     """All text a browser would show, one block per line (for --keep-all)."""
-    import lxml.html
+    from .render import html_to_lines
 
-    try:
-        root = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError) as exc:
-        raise ExtractionError("The HTML page could not be parsed.") from exc
-    for bad in root.xpath("//script|//style|//noscript|//template"):
-        bad.drop_tree()
-    blocks = []
-    for element in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "td", "pre"):
-        text = collapse(element.text_content())
-        if text:
-            blocks.append(text)
-    return "\n".join(blocks) if blocks else collapse(root.text_content())
+    return "\n".join(html_to_lines(html))

@@ -53,5 +53,5 @@ def test_keep_all_reads_every_visible_line(tmp_path):
     path = tmp_path / "menu.html"
     path.write_text("<html><body><nav><a href=/>Home</a> <a href=/n>News</a></nav><p>Hello there.</p></body></html>")
     article = keep_everything(load_source(str(path)))
-    assert [b.text for b in article.blocks] == ["Hello there."]
+    assert [b.text for b in article.blocks] == ["Home News", "Hello there."]
     assert clean(load_source(str(path)), keep_all=True).blocks
