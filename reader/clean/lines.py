@@ -47,7 +47,7 @@ _FURNITURE = re.compile(
     r"\b(?:subscribe|unsubscribe|sign up|sign in|log ?in|log out|register|newsletter|support us|donate|"
     r"become a (?:member|subscriber|patron)|membership|advertis(?:e|ement|ing)|sponsored|cookies?|"
     r"privacy policy|terms of (?:use|service)|all rights reserved|copyright|share (?:this|on)|"
-    r"follow us|skip to|click here|read more|continue reading|download the app|enter your e-?mail|"
+    r"follow us|skip to|jump to|click here|read more|continue reading|download the app|enter your e-?mail|"
     r"e-?mail address|required field|indicates required|tweet|pin it|whatsapp|linkedin|facebook|"
     r"instagram|youtube|rss|print this)\b|©",
     re.I,
@@ -60,14 +60,21 @@ _COMMENTS_HEADING = re.compile(
 _LEGAL = re.compile(r"(?:©|\(c\)|\bcopyright)\s*\d{4}|\ball rights reserved\b", re.I)
 # Headings that open a block of teasers or widgets rather than the article.
 _SECTION_MARKER = re.compile(
-    r"^\W*(?:related(?: articles| stories| posts| content| news| links| coverage| reading| topics)?|more(?: in| from| on)?(?: \w+){1,2}|news feed|"
-    r"latest(?: news| stories| posts)?|editors?'? picks|most (?:read|popular|viewed|shared)|popular(?: now)?|"
-    r"trending(?: now)?|recommended(?: for you)?|you may also like|you might also like|read next|"
-    r"see also|(?:\d+\s+|top(?: rated)? |all |show |view |load |read |latest )?comments?(?: \(\d+\))?|"
-    r"leave a (?:comment|reply)|join the (?:conversation|discussion)|tags?|categories|archives?|"
-    r"about the author|share(?: this)?(?: article| story| post)?|newsletter|footer|navigation|menu|"
-    r"verwandte artikel|mehr zum thema|articles? similaires?|noticias relacionadas|artikel terkait|"
+    r"^\W*(?:more(?: in| from| on)?(?: \w+){1,2}|news feed|latest(?: news| stories| posts)?|editors?'? picks|"
+    r"most (?:read|popular|viewed|shared)|popular(?: now)?|trending(?: now)?|recommended(?: for you)?|"
+    r"you may also like|you might also like|(?:\d+\s+|top(?: rated)? |all |show |view |load |read |latest )?"
+    r"comments?(?: \(\d+\))?|leave a (?:comment|reply)|join the (?:conversation|discussion)|tags?|categories|"
+    r"archives?|about the author|share(?: this)?(?: article| story| post)?|newsletter|footer|navigation|menu|"
     r"関連記事|新着記事|人気記事)\W*$",
+    re.I,
+)
+# Labels of a teaser box that may sit inside an article ("Read more:"): the
+# article can go on after them, so they are weaker walls.
+_INLINE_MARKER = re.compile(
+    r"^\W*(?:related(?: articles| stories| posts| content| news| links| coverage| reading| topics)?|"
+    r"read (?:more|next|also)|see also|also read|don'?t miss|lesen sie auch|mehr zum thema|verwandte artikel|"
+    r"à lire aussi|lire aussi|articles? similaires?|leer más|lea también|noticias relacionadas|leggi anche|"
+    r"leia também|artikel terkait|baca juga)\W*$",
     re.I,
 )
 
@@ -92,7 +99,9 @@ class Line:
     furniture: bool
     """Says what only page furniture says (subscribe, share, cookies, ©...)."""
     marker: bool
-    """A heading that opens teasers or widgets (Related, News Feed, Comments)."""
+    """A heading that opens a page section of teasers or widgets (News Feed, Comments)."""
+    inline_marker: bool
+    """A teaser box label that can sit inside an article (Related, Read more)."""
     legal: bool
     """A copyright or rights line: the page's footer has begun."""
     comments: bool
@@ -111,7 +120,9 @@ class Line:
             return False  # a long run of names or keywords, not sentences
         if self.terminal and self.tokens >= 6 and not self.text.endswith(":"):
             return True
-        return self.tokens >= 18 and not self.title_case
+        # A long line without a sentence end reads as prose only in scripts with
+        # spaces; a CJK line without 。 is a headline however long it is.
+        return self.tokens >= 18 and not self.title_case and self.latin_words >= 12
 
     @property
     def sentence(self) -> bool:
@@ -157,6 +168,7 @@ def describe(lines: list[str]) -> list[Line]:
                 repeated=counts[text.casefold()],
                 furniture=bool(_FURNITURE.search(text)),
                 marker=bool(_SECTION_MARKER.match(text) or _COMMENT.match(text)),
+                inline_marker=bool(_INLINE_MARKER.match(text)),
                 legal=bool(_LEGAL.search(text)) and tokens < 30,
                 comments=bool(_COMMENT.match(text) or _COMMENTS_HEADING.match(text)),
                 stamp=bool(_TIME.match(text) or _DATE_ONLY.match(text) or _NAMED_DATE.match(text) or _PRICE_ONLY.match(text)),

@@ -38,6 +38,7 @@ _PROSE_OFFSET = 8
 _COMMENT_WEIGHT = 0.25
 _LIST_ITEM_SCORE = 0.5
 _WALL = -80.0
+_INLINE_WALL = -15.0
 
 
 def collapse(text: str) -> str:
@@ -62,7 +63,7 @@ def _is_wrapped(lines: list[str]) -> bool:
     if len(lines) < 2:
         return False
     width = max(len(line) for line in lines)
-    if width < 40 or width > 100:
+    if width < 60 or width > 100:
         return False
     body = lines[:-1]
     full = sum(1 for line in body if len(line) >= 0.75 * width)
@@ -75,6 +76,8 @@ def score(line: Line) -> float:
     if line.marker or line.legal:
         # A wall: only a long article continuing past a widget outweighs it.
         return _WALL
+    if line.inline_marker:
+        return _INLINE_WALL
     if line.repeated > 1:
         return -4.0 if line.tokens < 8 else -8.0
     if line.furniture and line.tokens < 40:
@@ -142,9 +145,24 @@ def _trim(lines: list[Line], first: int, last: int, listed: set[int]) -> tuple[i
     return first, last
 
 
-def _inside_reason(lines: list[Line], index: int, first: int, last: int) -> str | None:
+def _teaser_boxes(lines: list[Line], first: int, last: int) -> set[int]:
+    """A "Related"/"Read more" label inside the body and the lines it introduces."""
+    boxed: set[int] = set()
+    for index in range(first, last + 1):
+        if lines[index].inline_marker:
+            boxed.add(index)
+            follow = index + 1
+            while follow <= last and not lines[follow].prose:
+                boxed.add(follow)
+                follow += 1
+    return boxed
+
+
+def _inside_reason(lines: list[Line], index: int, first: int, last: int, boxed: set[int]) -> str | None:
     """Why a line inside the body is still dropped, or None to keep it."""
     line = lines[index]
+    if index in boxed:
+        return "teaser box inside the body"
     if line.repeated > 1:
         return "repeated on the page"
     if line.furniture and line.tokens < 40:
@@ -195,10 +213,11 @@ def clean_text(text: str) -> Article:
     title_at, meta_at = _head(lines, first)
     kept: list[Block] = []
     dropped: list[Dropped] = []
+    boxed = _teaser_boxes(lines, first, last)
     for index, line in enumerate(lines):
         if index == title_at:
             continue
-        reason = _inside_reason(lines, index, first, last) if first <= index <= last else None
+        reason = _inside_reason(lines, index, first, last, boxed) if first <= index <= last else None
         if first <= index <= last and reason is None:
             kept.append(Block(BlockKind.PARAGRAPH, line.text))
         else:
@@ -222,7 +241,7 @@ def _no_article() -> ExtractionError:
 def _outside_reason(line: Line, index: int, first: int, meta_at: list[int]) -> str:
     if index in meta_at:
         return "byline or date"
-    if line.marker:
+    if line.marker or line.inline_marker:
         return "heading of a teaser or widget block"
     if line.repeated > 1:
         return "repeated on the page"
@@ -236,14 +255,19 @@ def _head(lines: list[Line], body_start: int) -> tuple[int | None, list[int]]:
     if meta:
         block = [i for i in meta if i >= meta[0] - 3]  # byline/date lines right above the body
         top = min(block)
-        for i in range(top - 1, max(-1, top - 4), -1):
-            if lines[i].headline and i not in meta and not lines[i].furniture:
+        for i in range(top - 1, max(-1, top - 5), -1):
+            if _title_like(lines[i], 3) and i not in meta:
                 return i, block
     for i in range(body_start - 1, max(-1, body_start - 11), -1):
-        line = lines[i]
-        if line.headline and line.tokens >= 4 and not line.furniture and i not in meta:
+        # Right above the body a short title ("Harbor seal") is still a title.
+        if _title_like(lines[i], 2 if body_start - i <= 2 else 4) and i not in meta:
             return i, [m for m in meta if m > i]
     return None, meta[:1]
+
+
+def _title_like(line: Line, min_tokens: float) -> bool:
+    shaped = line.headline or (line.text[-1:] in "?!" and 3 <= line.tokens <= 25 and line.repeated == 1)
+    return shaped and line.tokens >= min_tokens and not (line.furniture or line.marker or line.inline_marker)
 
 
 def _is_byline(line: Line) -> bool:
