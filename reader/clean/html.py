@@ -23,6 +23,7 @@ _MAX_HTML_CHARS = 20 * 1024 * 1024
 _MIN_WORDS = 12
 _TEASER_RUN = 3
 _SECOND_OPINION_RATIO = 2.0
+_FURNITURE_MAX_TOKENS = 25
 _SECOND_OPINION_COVER = 0.8
 """Fewer words than this is a menu or a stub, not an article."""
 _BLOCK_TAGS = {"head": BlockKind.HEADING, "p": BlockKind.PARAGRAPH, "item": BlockKind.LIST_ITEM}
@@ -90,11 +91,12 @@ def second_opinion(article: Article, html: str) -> Article:
         other = clean_text("\n".join(lines))
     except ExtractionError:
         other = None
-    blocks = article.blocks
-    if other is not None and _stopped_early(article.blocks, other.blocks):
+    blocks, furniture = _drop_furniture(article.blocks)
+    if other is not None and _stopped_early(blocks, other.blocks):
         kinds = {block.text: block.kind for block in article.blocks}
         blocks = tuple(Block(kinds.get(b.text, b.kind), b.text) for b in other.blocks if not _same(b.text, article.title))
     reasons = {d.text: d.reason for d in other.dropped} if other is not None else {}
+    reasons.update(furniture)
     kept = " ".join(block.text for block in blocks)
     dropped = tuple(
         Dropped(line, reasons.get(line, "outside the article"))
@@ -103,6 +105,23 @@ def second_opinion(article: Article, html: str) -> Article:
     )
     words = [w for block in blocks for w in count_tokens(block.text)[1]]
     return replace(article, blocks=blocks, dropped=dropped, language=article.language or guess_language(words))
+
+
+def _drop_furniture(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], dict[str, str]]:
+    """Paragraphs trafilatura kept that only page furniture says (paywall notes, calls to action)."""
+    from .lines import describe
+
+    kept, reasons = [], {}
+    for block, line in zip(blocks, describe([b.text for b in blocks])):
+        if block.kind is not BlockKind.PARAGRAPH:
+            kept.append(block)
+        elif line.furniture and line.tokens < _FURNITURE_MAX_TOKENS:
+            reasons[block.text] = "page furniture (call to action, sharing, legal)"
+        elif line.caption:
+            reasons[block.text] = "photo caption or credit"
+        else:
+            kept.append(block)
+    return tuple(kept), reasons
 
 
 def _stopped_early(ours: tuple[Block, ...], theirs: tuple[Block, ...]) -> bool:

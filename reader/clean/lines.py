@@ -44,14 +44,15 @@ _CAPTION = re.compile(
 )
 # Phrases that only page furniture says: calls to action, sharing, legal.
 _FURNITURE = re.compile(
-    r"\b(?:subscribe|unsubscribe|sign up|sign in|log ?in|log out|register|newsletter|support us|donate|"
-    r"become a (?:member|subscriber|patron)|membership|advertis(?:e|ement|ing)|sponsored|cookies?|"
-    r"privacy policy|terms of (?:use|service)|all rights reserved|copyright|share (?:this|on)|"
+    r"\b(?:subscribe|unsubscribe|sign up|sign in|log ?in|log out|newsletter|support us|donate|"
+    r"become a (?:member|subscriber|patron)|membership|advertisement|sponsored content|cookies?|"
+    r"privacy policy|terms of (?:use|service)|all rights reserved|share (?:this|on)|"
     r"follow us|skip to|jump to|click here|read more|continue reading|download the app|enter your e-?mail|"
-    r"e-?mail address|required field|indicates required|tweet|pin it|whatsapp|linkedin|facebook|"
-    r"instagram|youtube|rss|print this)\b|©",
+    r"e-?mail address|required field|indicates required|pin it|print this|free articles?)\b|©",
     re.I,
 )
+# Social network names are furniture only as bare link labels, not in sentences.
+_SOCIAL = re.compile(r"\b(?:facebook|twitter|tweet|whatsapp|linkedin|instagram|youtube|pinterest|reddit|rss|email)\b", re.I)
 _COMMENTS_HEADING = re.compile(
     r"^\W*(?:\d+\s+|top(?: rated)? |all |show |view |load |read |latest )?(?:comments?|responses|replies)"
     r"(?: \(\d+\))?\W*$|^\W*(?:leave a (?:comment|reply)|join the (?:conversation|discussion))\W*$",
@@ -166,7 +167,7 @@ def describe(lines: list[str]) -> list[Line]:
                 latin_words=sum(1 for w in words if not _CJK.match(w)),
                 title_case=_is_title_case(text, words),
                 repeated=counts[text.casefold()],
-                furniture=bool(_FURNITURE.search(text)),
+                furniture=bool(_FURNITURE.search(text)) or (bool(_SOCIAL.search(text)) and not _TERMINAL.search(text) and tokens < 8),
                 marker=bool(_SECTION_MARKER.match(text) or _COMMENT.match(text)),
                 inline_marker=bool(_INLINE_MARKER.match(text)),
                 legal=bool(_LEGAL.search(text)) and tokens < 30,
