@@ -162,3 +162,11 @@ def test_read_only_output_folder(tmp_path):
     assert result.returncode == 1, result.stderr
     assert result.stderr.strip().count("\n") == 0 and "not writable" in result.stderr
     assert list(folder.iterdir()) == []
+
+
+def test_no_article_then_keep_all():
+    index = Path(__file__).parent / "fixtures" / "text" / "index-page.txt"
+    result = run("extract", index)
+    assert result.exit_code == 1 and "--keep-all" in result.stderr
+    result = run("extract", index, "--keep-all")
+    assert result.exit_code == 0 and "Top stories" in result.stdout

@@ -6,6 +6,9 @@ pyttsx3 2.99's espeak driver has three defects this module works around:
 So each call gets one short chunk, runs on a helper thread, waits for the
 ``finished-utterance`` event under a timeout, and checks the file it wrote.
 A hang or an empty result becomes an EngineError, never a silent gap.
+A fourth defect found here: espeak queues property changes on its own
+thread and pyttsx3's endLoop cancels that queue while espeak is busy, so a
+rate change can be lost; each call waits for espeak to be idle first.
 """
 
 from __future__ import annotations
@@ -126,6 +129,10 @@ class Pyttsx3Engine:
                 with contextlib.suppress(KeyError, ValueError):  # not every driver has pitch
                     self._engine.setProperty(name, value)
         self._engine._reader_properties = {**applied, **changed}
+        if changed:
+            # espeak queues a parameter change on its own thread; runAndWait's
+            # endLoop cancels whatever is still queued, the change included.
+            self._wait_idle()
 
     def _synthesize_once(self, text: str) -> np.ndarray:
         path = Path(self._tmp.name) / "chunk.wav"
@@ -148,11 +155,11 @@ class Pyttsx3Engine:
         return self._read(path, text)
 
     def _wait_idle(self) -> None:
-        """Let espeak's own thread finish the utterance's tail.
+        """Let espeak's own thread finish what it has queued.
 
-        espeak runs asynchronously: after the end event it is still "playing"
-        for a moment, and the next runAndWait would then cancel it, dropping a
-        queued rate or voice change with it.
+        espeak runs asynchronously: after the end event, or after a property
+        change, it is still "playing" for a moment, and the next runAndWait
+        would cancel it (pyttsx3's endLoop calls Cancel while espeak is busy).
         """
         if self._is_playing is None:
             return

@@ -55,3 +55,72 @@ def test_keep_all_reads_every_visible_line(tmp_path):
     article = keep_everything(load_source(str(path)))
     assert [b.text for b in article.blocks] == ["Home News", "Hello there."]
     assert clean(load_source(str(path)), keep_all=True).blocks
+
+
+FIXTURES = SAMPLE_HTML.parent.parent / "tests" / "fixtures" / "html"
+
+
+def test_widgets_inside_the_article_are_dropped():
+    from reader.pipeline import extract
+
+    article = extract(str(FIXTURES / "opinion-with-widgets.html"))
+    text = article.to_text()
+    assert article.title == "Why every town needs a repair café" and article.byline == "Jonas Weber"
+    assert article.site == "The Valley Voice" and article.language == "en"
+    assert text.count("\n\n") == 5  # title + five paragraphs
+    for boilerplate in ["cookies", "Advertisement", "Read more", "library now lends", "free articles",
+                        "columnist for", "Most read", "Bypass plans", "© 2024"]:  # fmt: skip
+        assert boilerplate not in text, boilerplate
+    reasons = {d.text: d.reason for d in article.dropped}
+    assert reasons["You have read 3 of 5 free articles this month. Subscribe for unlimited access."].startswith("page furniture")
+
+
+def test_article_split_across_containers_is_read_whole():
+    """trafilatura keeps only the first container here; the line classifier sees the whole body."""
+    paragraphs = [f"Part {i} of the story goes on with enough words to be a paragraph of its own, and it ends here." for i in range(12)]
+    first = "".join(f"<p>{p}</p>" for p in paragraphs[:3])
+    rest = "".join(f"<p>{p}</p>" for p in paragraphs[3:])
+    html = (
+        "<html><body><nav><a href=/>Home</a></nav><article><h1>A split story</h1>"
+        f'<div class="article-body">{first}</div><div class="ad">Advertisement</div>'
+        f'<div class="article-body-2">{rest}</div></article><footer>© 2024 Example</footer></body></html>'
+    )
+    article = clean_html(html)
+    kept = [b.text for b in article.blocks]
+    assert kept == paragraphs
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><body>" + "<div>" * 200_000 + "".join(f"<p>Paragraph {i} has words enough to be text of an article, here.</p>" for i in range(20)),
+        "<table>" * 5000 + "<tr><td>" + "".join(f"<p>Row {i} carries a sentence that is long enough to be kept by the cleaner.</p>" for i in range(20)),
+    ],
+    ids=["deeply-nested-divs", "nested-tables"],
+)
+def test_pathological_nesting_is_read_quickly(html):
+    import time
+
+    start = time.perf_counter()
+    article = clean_html(html)
+    assert time.perf_counter() - start < 10
+    assert len(article.blocks) == 20
+
+
+def test_huge_page_is_refused_quickly(tmp_path):
+    from reader.errors import SourceError
+
+    path = tmp_path / "huge.html"
+    path.write_bytes(b"<html><body>" + b"<div>" * 5_000_000)
+    with pytest.raises(SourceError, match="larger than"):
+        load_source(str(path))
+
+
+def test_wrongly_declared_encoding_still_reads(tmp_path):
+    from reader.pipeline import extract
+
+    body = "".join(f"<p>Le café numéro {i} à Genève sert des crêpes et du thé, même très tôt le matin.</p>" for i in range(6))
+    page = f'<html><head><meta charset="utf-8"><title>Cafés</title></head><body><article><h1>Cafés à Genève</h1>{body}</article></body></html>'
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1252"))
+    assert "Le café numéro 0 à Genève" in extract(str(path)).to_text()
