@@ -26,7 +26,7 @@ _TITLES = frozenset(
 _ABBREVIATIONS = frozenset(
     "etc vs v al inc corp co ltd llc plc bros dept univ assn est approx fig figs no nos vol vols "
     "pp p ed eds jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun "
-    "ave blvd rd hwy sq ste apt cf ca op cit ibid gov't e.g i.e a.m p.m u.s u.k u.n e.u u.s.a "
+    "ave blvd rd hwy sq ste apt cf ca op cit ibid gov't e.g i.e a.m p.m u.s u.k u.n e.u u.s.a n° nº "
     "d.c n.y l.a ph.d b.a m.a b.sc m.sc jr sr".split()
 )
 # Words that, capitalized after an abbreviation, signal a new sentence.
@@ -42,25 +42,95 @@ _CANDIDATE = re.compile(r"(\.(?: \.){2,}|\.{3,}|…|[.!?]+)([\"'”’»)\]]*)(\
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([\w’']+)")
 _LOOKBEHIND = 80
+_TIME_PREPOSITIONS = frozenset("at by around about before after until till from since".split())
+_LIST_MARKER = re.compile(r"(?:(?<=\s)|^)(?:[•⁃*\-–]\s?)?(\d{1,3}|[a-z])(?:\.\)|\)|\.)(?=\s+\S)")
 _CLAUSE = re.compile(r"(?<=[,;:])\s+|\s+(?=[—–]\s)|(?<=\s[—–])\s+|\s+(?=\()")
 _WORD = re.compile(r"\w+")
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of one paragraph, in order, with their own punctuation."""
+    """Sentences of one paragraph, in order, with their own punctuation.
+
+    An enumerated list run into one line ("1.) First 2.) Second") is split
+    before each item marker, and a marker's own period never ends a sentence.
+    """
+    markers = _list_markers(text)
+    if not markers:
+        return _split_run(text, protected=frozenset())
+    protected = frozenset(m.end() for m in markers)
+    bounds = [0, *[m.start() for m in markers if m.start() > 0], len(text)]
+    sentences: list[str] = []
+    for start, end in zip(bounds, bounds[1:]):
+        sentences.extend(_split_run(text[start:end], protected={p - start for p in protected}))
+    return sentences
+
+
+def _list_markers(text: str) -> list[re.Match[str]]:
+    """Item markers of an enumerated list (1. 2. / a) b) / • 9. • 10.) with consecutive values."""
+    best: list[re.Match[str]] = []
+    chain: list[re.Match[str]] = []
+    for match in _LIST_MARKER.finditer(text):
+        value = _marker_value(match.group(1))
+        if chain and value == _marker_value(chain[-1].group(1)) + 1:
+            chain.append(match)
+        elif value in (0, 1) or not chain:
+            chain = [match]
+        if len(chain) > len(best):
+            best = list(chain)
+    return best if len(best) >= 2 else []
+
+
+def _marker_value(label: str) -> int:
+    return int(label) if label.isdigit() else ord(label) - ord("a")
+
+
+def _split_run(text: str, protected: frozenset[int] | set[int]) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _CANDIDATE.finditer(text):
-        if _is_boundary(text, match):
-            end = match.end(2)
-            piece = text[start:end].strip()
+        if match.end(1) in protected or match.end(2) in protected:
+            continue
+        cut = _boundary(text, match, start)
+        if cut is not None:
+            piece = text[start:cut].strip()
             if piece:
                 sentences.append(piece)
-            start = match.end(3)
+            start = cut
     tail = text[start:].strip()
     if tail:
         sentences.append(tail)
     return sentences
+
+
+def _boundary(text: str, match: re.Match[str], start: int) -> int | None:
+    """Where the sentence ends at this candidate, or None if it goes on."""
+    punct, next_char = match.group(1), match.group(4)
+    spaced_before = match.start(1) > 0 and text[match.start(1) - 1].isspace()
+    if punct.startswith(". ."):
+        dots = punct.count(".")
+        if dots >= 4 and not spaced_before:
+            return match.start(1) + 1  # "word. . . . Next": a full stop, then an ellipsis that opens the next
+        if dots == 3 and spaced_before:
+            return None  # " . . . ": words left out inside a sentence
+    if _after_clock_time(text, match):
+        return match.end(2) if _clock_time_ends(text, match, start) else None
+    if _is_boundary(text, match):
+        return match.end(2)
+    return None
+
+
+def _after_clock_time(text: str, match: re.Match[str]) -> bool:
+    return match.group(1) == "." and text[max(0, match.start(1) - 3) : match.start(1)].lower() in ("a.m", "p.m")
+
+
+def _clock_time_ends(text: str, match: re.Match[str], start: int) -> bool:
+    """"6 P.M. Mr. Smith": a new sentence, unless the time opened this one ("At 5 a.m. Mr. Smith went")."""
+    next_word = _NEXT_WORD.match(text, match.end(3))
+    following = (next_word.group(1) if next_word else "").lower()
+    if not match.group(4).isupper() or following not in _STARTERS | _TITLES:
+        return False
+    opening = text[start : match.start(1)].split()
+    return not (opening and opening[0].lower() in _TIME_PREPOSITIONS and len(opening) <= 4)
 
 
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
