@@ -16,7 +16,7 @@ from .assemble import Encoder, check_writable, choose_format
 from .clean import clean
 from .engines import Engine, load_engine
 from .errors import EngineError, ExtractionError
-from .normalize import normalize_article
+from .normalize import Normalizer, Rewrite, find_lexicon, normalize_script
 from .source import is_url, load_source
 from .split import chunk_script, split_article
 from .types import Article, Chunk, Narration, Script, Segment, VoicePreset
@@ -42,6 +42,8 @@ class RunOptions:
     """Narrate every line of the input, skipping the article detection."""
     threads: int | None = None
     """Engine threads; None lets the engine use every core."""
+    lexicon: str | None = None
+    """An extra pronunciation lexicon (TOML) on top of the shipped and user ones."""
 
 
 def extract(source: str, *, keep_all: bool = False, stdin: BinaryIO | None = None) -> Article:
@@ -49,17 +51,38 @@ def extract(source: str, *, keep_all: bool = False, stdin: BinaryIO | None = Non
     return clean(load_source(source, stdin=stdin), keep_all=keep_all)
 
 
-def make_script(article: Article) -> Script:
+def load_normalizer(lexicon: str | Path | None = None) -> Normalizer:
+    """A normalizer with the shipped, user and ``lexicon`` pronunciation entries."""
+    return Normalizer(find_lexicon(voice_dirs(), Path(lexicon) if lexicon else None))
+
+
+def make_script(
+    article: Article, *, normalize: bool = True, normalizer: Normalizer | None = None
+) -> Script:
     """Exactly what will be spoken for an article."""
-    script = split_article(normalize_article(article))
+    return explain_script(article, normalize=normalize, normalizer=normalizer)[0]
+
+
+def explain_script(
+    article: Article, *, normalize: bool = True, normalizer: Normalizer | None = None
+) -> tuple[Script, list[list[Rewrite]]]:
+    """The spoken script and, per sentence, the rewrites that produced it."""
+    script = split_article(article)
+    rewrites: list[list[Rewrite]] = []
+    if normalize:
+        script, rewrites = normalize_script(script, normalizer or load_normalizer(), language=article.language)
     if not script.paragraphs:
         raise ExtractionError("The article has no speakable text.")
-    return script
+    return script, rewrites
 
 
-def script(source: str, *, keep_all: bool = False, stdin: BinaryIO | None = None) -> Script:
-    """Read, clean and split ``source``: what ``narrate`` would say."""
-    return make_script(extract(source, keep_all=keep_all, stdin=stdin))
+def script(
+    source: str, *, keep_all: bool = False, normalize: bool = True, lexicon: str | Path | None = None,
+    stdin: BinaryIO | None = None,
+) -> Script:
+    """Read, clean, split and normalize ``source``: what ``narrate`` would say."""
+    article = extract(source, keep_all=keep_all, stdin=stdin)
+    return make_script(article, normalize=normalize, normalizer=load_normalizer(lexicon))
 
 
 def default_output(source: str, article: Article, fmt: str) -> Path:
@@ -95,7 +118,7 @@ def narrate(
     out_path = Path(out) if out is not None else None
     fmt = choose_format(out_path, options.format)
     article = extract(source, keep_all=options.keep_all, stdin=stdin)
-    chunks = chunk_script(make_script(article), preset.pauses)
+    chunks = chunk_script(make_script(article, normalizer=load_normalizer(options.lexicon)), preset.pauses)
     out_path = out_path or default_output(source, article, fmt)
     check_writable(out_path)
     owned = engine is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .types import Article, BlockKind, Chunk, Paragraph, Pauses, Script
+from .types import Article, Chunk, Paragraph, Pauses, Script
 
 MAX_CHUNK_CHARS = 300
 MIN_CHUNK_WORDS = 5
@@ -42,10 +42,12 @@ _CANDIDATE = re.compile(r"(\.(?: \.){2,}|\.{3,}|…|[.!?]+)([\"'”’»)\]]*)(\
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([\w’']+)")
 _LOOKBEHIND = 80
+_GLUED_QUOTES = re.compile(r"([.!?][\"”’])([\"“‘][A-Z])")
 _TIME_PREPOSITIONS = frozenset("at by around about before after until till from since".split())
 _LIST_MARKER = re.compile(r"(?:(?<=\s)|^)(?:[•⁃*\-–]\s?)?(\d{1,3}|[a-z])(?:\.\)|\)|\.)(?=\s+\S)")
 _CLAUSE = re.compile(r"(?<=[,;:])\s+|\s+(?=[—–]\s)|(?<=\s[—–])\s+|\s+(?=\()")
 _WORD = re.compile(r"\w+")
+_FINAL_STOP = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -54,6 +56,7 @@ def split_sentences(text: str) -> list[str]:
     An enumerated list run into one line ("1.) First 2.) Second") is split
     before each item marker, and a marker's own period never ends a sentence.
     """
+    text = _GLUED_QUOTES.sub(r"\1 \2", text)  # '...abandoned.""There is...': two quotes, two sentences
     markers = _list_markers(text)
     if not markers:
         return _split_run(text, protected=frozenset())
@@ -242,6 +245,7 @@ def chunk_script(script: Script, pauses: Pauses, limit: int = MAX_CHUNK_CHARS) -
                     pause = pauses.sentence
                 else:
                     pause = pauses.after(paragraph.kind)
+                    piece = _closed(piece)
                 chunks.append(Chunk(text=piece, pause_ms=pause, paragraph=index))
     if chunks:
         last = chunks[-1]
@@ -249,5 +253,6 @@ def chunk_script(script: Script, pauses: Pauses, limit: int = MAX_CHUNK_CHARS) -
     return chunks
 
 
-def is_heading_like(kind: BlockKind) -> bool:
-    return kind in (BlockKind.TITLE, BlockKind.HEADING)
+def _closed(text: str) -> str:
+    """A heading or list item without a final stop gets one, so the voice falls, not rises."""
+    return text if _FINAL_STOP.search(text) else f"{text}."

@@ -29,6 +29,7 @@ from importlib import resources
 from pathlib import Path
 
 from .engines import ENGINES
+from .normalize.lexicon import LEXICON_NAME
 from .errors import VoiceNotFound
 from .types import Pauses, VoicePreset
 
@@ -98,7 +99,7 @@ def list_presets() -> list[VoicePreset]:
     found: dict[str, VoicePreset] = {}
     for folder in voice_dirs():
         for path in sorted(folder.glob("*.toml")):
-            if path.stem not in found:
+            if path.stem not in found and path.name != LEXICON_NAME:
                 found[path.stem] = load_preset_file(path)
     return sorted(found.values(), key=lambda p: p.name)
 

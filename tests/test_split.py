@@ -44,7 +44,7 @@ def test_chunks_keep_every_word_in_order_and_respect_the_limit():
     article = _article("Yes. It is. A normal sentence follows with enough words in it.", long_sentence)
     chunks = chunk_script(split_article(article), Pauses())
     assert all(len(c.text) <= MAX_CHUNK_CHARS for c in chunks)
-    words = lambda s: re.findall(r"\S+", s)  # noqa: E731
+    words = lambda s: re.findall(r"\w+", s)  # noqa: E731
     assert [w for c in chunks for w in words(c.text)] == words(article.to_text())
 
 
@@ -71,4 +71,11 @@ def test_pauses_follow_structure():
 def test_unbreakable_word_is_cut_not_lost():
     word = "x" * 1000
     chunks = chunk_script(split_article(_article(word)), Pauses())
-    assert "".join(c.text for c in chunks[1:]) == word
+    assert "".join(c.text for c in chunks[1:]) == word + "."  # the voice gets a final stop
+
+
+def test_headings_and_items_get_a_final_stop_for_the_engine():
+    article = Article(title="A title", blocks=(Block(BlockKind.LIST_ITEM, "An item without a stop"),
+                                                 Block(BlockKind.PARAGRAPH, "A sentence that has one!")))
+    assert [c.text for c in chunk_script(split_article(article), Pauses())] == [
+        "A title.", "An item without a stop.", "A sentence that has one!"]

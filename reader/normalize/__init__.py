@@ -1,0 +1,114 @@
+"""Speakable text: each sentence rewritten the way a newsreader says it.
+
+Numbers, money, dates, times, units, abbreviations, initialisms, Roman
+numerals, URLs and symbols are rewritten by the rules in ``rules.py``; the
+pronunciation lexicon (``lexicon.py``) goes first. Every rewrite is recorded
+(original -> spoken) for ``reader script --explain``. Rules run on single
+sentences, after the split, so that a period that ends a sentence ("in the
+U.S.") still ends it. Text that is not English passes through unchanged but
+for invisible and control characters.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..types import Paragraph, Script
+from .lexicon import Lexicon, find_lexicon, load_lexicon
+from .rules import RULES, Rule, _capitals
+from .words import ACRONYMS
+
+__all__ = ["Lexicon", "Normalizer", "Rewrite", "find_lexicon", "load_lexicon", "normalize_script", "speakable"]
+
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]")
+_SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]])|([(\[])\s+")
+_SENTENCE_TAIL = re.compile(r"[\"'”’»)\]]*\s*$")
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """One reading: what was written, what will be said, and which rule said so."""
+
+    original: str
+    spoken: str
+    rule: str
+
+
+def speakable(text: str) -> str:
+    """Text an engine can read without tripping on invisible or control characters."""
+    text = _INVISIBLE.sub("", text)
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    return _SPACES.sub(" ", text).strip()
+
+
+class Normalizer:
+    """Rewrites sentences with the rules and one lexicon."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or Lexicon()
+        self._lexicon_pattern = self.lexicon.pattern()
+        acronyms = (ACRONYMS | self.lexicon.acronyms) - self.lexicon.initialisms
+        self._rules = tuple(
+            Rule(r.name, r.pattern, functools.partial(_capitals, acronyms=acronyms)) if r.name == "capitals" else r
+            for r in RULES
+        )
+
+    def sentence(self, text: str) -> tuple[str, list[Rewrite]]:
+        """The spoken form of one sentence and the rewrites that made it."""
+        text = speakable(text)
+        claims = self._claims(text)
+        pieces, rewrites, position = [], [], 0
+        for start, end, spoken, rule in sorted(claims):
+            original = text[start:end]
+            if original.endswith(".") and not spoken.endswith(".") and _SENTENCE_TAIL.fullmatch(text, end):
+                spoken += "."  # the abbreviation's period also ended the sentence
+            pieces += [text[position:start], f" {spoken.strip()} " if spoken.strip() else " "]
+            rewrites.append(Rewrite(original, spoken.strip(), rule))
+            position = end
+        pieces.append(text[position:])
+        spoken_text = _SPACE_BEFORE_PUNCT.sub(r"\1\2", _SPACES.sub(" ", "".join(pieces))).strip()
+        return spoken_text, rewrites
+
+    def _claims(self, text: str) -> list[tuple[int, int, str, str]]:
+        taken = bytearray(len(text))
+        claims: list[tuple[int, int, str, str]] = []
+
+        def claim(start: int, end: int, spoken: str | None, rule: str) -> None:
+            if spoken is not None and start < end and not any(taken[start:end]):
+                taken[start:end] = b"\x01" * (end - start)
+                claims.append((start, end, spoken, rule))
+
+        if self._lexicon_pattern is not None:
+            for match in self._lexicon_pattern.finditer(text):
+                claim(match.start(), match.end(), self.lexicon.lookup(match.group(0)), "lexicon")
+        for rule in self._rules:
+            for match in rule.pattern.finditer(text):
+                if not any(taken[match.start() : match.end()]):
+                    claim(match.start(), match.end(), rule.speak(match, text), rule.name)
+        return claims
+
+
+def normalize_script(
+    script: Script, normalizer: Normalizer | None = None, *, language: str | None = None
+) -> tuple[Script, list[list[Rewrite]]]:
+    """The script as it will be spoken, and each sentence's rewrites (flattened in order)."""
+    normalizer = normalizer or Normalizer()
+    english = language in (None, "en")
+    paragraphs, explained = [], []
+    for paragraph in script.paragraphs:
+        sentences = []
+        for sentence in paragraph.sentences:
+            if english:
+                spoken, rewrites = normalizer.sentence(sentence)
+            else:
+                spoken, rewrites = speakable(sentence), []
+            if spoken:
+                sentences.append(spoken)
+                explained.append(rewrites)
+        if sentences:
+            paragraphs.append(Paragraph(kind=paragraph.kind, sentences=tuple(sentences)))
+    return Script(paragraphs=tuple(paragraphs)), explained
