@@ -33,6 +33,7 @@ _err = Console(stderr=True)
 SourceArg = Annotated[str, typer.Argument(help="Article: a file path, an http(s) URL, or - for stdin.", show_default=False)]
 KeepAll = Annotated[bool, typer.Option("--keep-all", help="Narrate every line; skip article detection.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON result on stdout.")]
+LexiconOpt = Annotated[Optional[Path], typer.Option("--lexicon", help="Extra pronunciation lexicon (TOML [words] table), over the shipped and user ones.")]
 
 
 def _handled(command):
@@ -61,6 +62,7 @@ def convert(
     rate: Annotated[Optional[float], typer.Option("--rate", "-r", help="Speed factor, 0.5 to 2.0 (1.0 = the voice's natural pace).")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="mp3, wav, ogg (opus), m4b or flac; default from the output name, else mp3.")] = None,
     keep_all: KeepAll = False,
+    lexicon: LexiconOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -68,7 +70,9 @@ def convert(
 
     Example: reader convert samples/kyiv-independent-bakhmut.txt -o bakhmut.mp3
     """
-    options = pipeline.RunOptions(voice=voice, rate=rate, format=fmt, keep_all=keep_all)
+    options = pipeline.RunOptions(
+        voice=voice, rate=rate, format=fmt, keep_all=keep_all, lexicon=str(lexicon) if lexicon else None
+    )
     with _progress(disabled=quiet or as_json or not _err.is_terminal) as on_progress:
         result = pipeline.narrate(source, output, options=options, on_progress=on_progress)
     if as_json:
@@ -108,14 +112,29 @@ def extract(
 def script(
     source: SourceArg,
     no_clean: Annotated[bool, typer.Option("--no-clean", help="Take the input as already-clean text.")] = False,
+    no_normalize: Annotated[bool, typer.Option("--no-normalize", help="Show the sentence split without rewriting numbers, dates, abbreviations.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="After each sentence, list its rewrites (written -> spoken, rule).")] = False,
+    lexicon: LexiconOpt = None,
     keep_all: KeepAll = False,
 ) -> None:
     """Print exactly what will be spoken: one sentence per line, blank line between paragraphs.
 
-    Example: reader script page.html
+    Example: reader script page.html --explain
     """
-    result = pipeline.script(source, keep_all=keep_all or no_clean)
-    typer.echo(result.to_text())
+    article = pipeline.extract(source, keep_all=keep_all or no_clean)
+    normalizer = pipeline.load_normalizer(lexicon)
+    result, rewrites = pipeline.explain_script(article, normalize=not no_normalize, normalizer=normalizer)
+    if not explain:
+        typer.echo(result.to_text())
+        return
+    notes = iter(rewrites)
+    for index, paragraph in enumerate(result.paragraphs):
+        if index:
+            typer.echo("")
+        for sentence in paragraph.sentences:
+            typer.echo(sentence)
+            for rewrite in next(notes, []):
+                typer.echo(f"    {rewrite.original} -> {rewrite.spoken}  ({rewrite.rule})")
 
 
 @app.command()

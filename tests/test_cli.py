@@ -170,3 +170,23 @@ def test_no_article_then_keep_all():
     assert result.exit_code == 1 and "--keep-all" in result.stderr
     result = run("extract", index, "--keep-all")
     assert result.exit_code == 0 and "Top stories" in result.stdout
+
+
+def test_script_explain_no_normalize_and_lexicon(tmp_path):
+    result = run("script", SAMPLE_TXT, "--explain")
+    assert result.exit_code == 0
+    assert "    2014 -> twenty fourteen  (year)" in result.stdout
+    assert "    U.S. -> U S  (initialism)" in result.stdout
+    raw = run("script", SAMPLE_TXT, "--no-normalize").stdout
+    assert "on March 6 said" in raw and "U.S. Defense Secretary" in raw
+    lexicon = tmp_path / "names.toml"
+    lexicon.write_text('[words]\nBakhmut = "Bakhmoot"\n')
+    assert "withdraw from Bakhmoot" in run("script", SAMPLE_TXT, "--lexicon", lexicon).stdout
+    result = run("script", SAMPLE_TXT, "--lexicon", tmp_path / "missing.toml")
+    assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
+def test_script_no_clean_keeps_every_line(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Menu\nShopping list\nBuy 2 kg of apples.\n")
+    assert run("script", notes, "--no-clean").stdout.split("\n\n") == ["Menu", "Shopping list", "Buy two kilograms of apples.\n"]

@@ -36,6 +36,9 @@ class Rewrite:
     original: str
     spoken: str
     rule: str
+    start: int = 0
+    """Where the original stands in the (cleaned) sentence."""
+    end: int = 0
 
 
 def speakable(text: str) -> str:
@@ -66,8 +69,11 @@ class Normalizer:
             original = text[start:end]
             if original.endswith(".") and not spoken.endswith(".") and _SENTENCE_TAIL.fullmatch(text, end):
                 spoken += "."  # the abbreviation's period also ended the sentence
-            pieces += [text[position:start], f" {spoken.strip()} " if spoken.strip() else " "]
-            rewrites.append(Rewrite(original, spoken.strip(), rule))
+            # Pad with a space only where the words would otherwise run together.
+            left = " " if start > 0 and text[start - 1].isalnum() else ""
+            right = " " if end < len(text) and text[end].isalnum() else ""
+            pieces += [text[position:start], f"{left}{spoken.strip()}{right}" if spoken.strip() else " "]
+            rewrites.append(Rewrite(original, spoken.strip(), rule, start, end))
             position = end
         pieces.append(text[position:])
         spoken_text = _SPACE_BEFORE_PUNCT.sub(r"\1\2", _SPACES.sub(" ", "".join(pieces))).strip()

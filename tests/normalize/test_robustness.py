@@ -1,0 +1,89 @@
+"""Malformed input never crashes the normalizer or the splitter, and never loses a word."""
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.normalize import Normalizer, normalize_script, speakable
+from reader.split import split_article
+from reader.types import Article, Block, BlockKind
+
+normalizer = Normalizer()
+_PLAIN = re.compile(r"[^\W\d_]+")
+
+pieces = st.one_of(
+    st.sampled_from(["Mr.", "U.S.", "St.", "$210 million", "10:01 PM", "2014–2022", "March 7, 2023", "No.", "III",
+                     "NATO", "FBI", "e.g.", "...", "\"", "(", ")", "—", "&", "/", "#tag", "@user", "1/2", "911",
+                     "-", "%", "°C", "km", "\u200b", "\x07", "\u00a0", "Київ", "北京", "١٢٣"]),  # fmt: skip
+    st.from_regex(r"[A-Za-z]{1,12}", fullmatch=True),
+    st.from_regex(r"-?[0-9]{1,40}(\.[0-9]{1,5})?", fullmatch=True),
+    st.text(max_size=8),
+)
+texts = st.lists(pieces, max_size=40).map(" ".join)
+
+
+def _plain_words_in_order(original: str, spoken: str, rewrites) -> None:
+    """Every plain word outside a rewritten span appears in the output, in order."""
+    cleaned = speakable(original)
+    mask = [False] * len(cleaned)
+    for r in rewrites:
+        mask[r.start : r.end] = [True] * (r.end - r.start)
+    words = [m.group(0) for m in _PLAIN.finditer(cleaned) if not any(mask[m.start() : m.end()])]
+    position = 0
+    for word in words:
+        found = spoken.find(word, position)
+        assert found >= 0, (word, original, spoken)
+        position = found + len(word)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_every_word_survives_normalization(text):
+    spoken, rewrites = normalizer.sentence(text)
+    _plain_words_in_order(text, spoken, rewrites)
+    for r in rewrites:
+        assert r.spoken.strip() in spoken
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts)
+def test_every_word_survives_split_and_normalization(text):
+    article = Article(title="", blocks=(Block(BlockKind.PARAGRAPH, text),))
+    script, rewrites = normalize_script(split_article(article), normalizer)
+    sentences = [s for p in script.paragraphs for s in p.sentences]
+    raw = [s for p in split_article(article).paragraphs for s in p.sentences if speakable(s)]
+    assert len(raw) == len(sentences) == len(rewrites)
+    for original, sentence, sentence_rewrites in zip(raw, sentences, rewrites):
+        _plain_words_in_order(original, sentence, sentence_rewrites)
+
+
+def test_five_hundred_digit_number_is_read_digit_by_digit():
+    spoken, _ = normalizer.sentence("The key is " + "7" * 500 + " long.")
+    assert spoken.count("seven") == 500
+
+
+def test_megabyte_line_without_punctuation():
+    import time
+
+    text = " ".join(f"word{i % 97} and 12 more" for i in range(60_000))  # about 1 MB
+    assert len(text) > 1_000_000
+    start = time.perf_counter()
+    article = Article(title="", blocks=(Block(BlockKind.PARAGRAPH, text),))
+    script, _ = normalize_script(split_article(article), normalizer)
+    assert time.perf_counter() - start < 60
+    assert script.to_text().count("twelve more") == 60_000
+
+
+def test_control_characters_mixed_scripts_and_unbalanced_quotes():
+    text = '\x00He said "it will \x07 end in Київ, 北京 and القاهرة on May 3 (maybe'
+    spoken, _ = normalizer.sentence(text)
+    for word in ["He", "said", "Київ", "北京", "القاهرة", "May", "third", "maybe"]:
+        assert word in spoken
+    assert "\x00" not in spoken and "\x07" not in spoken
+
+
+def test_non_english_text_passes_through():
+    article = Article(title="", blocks=(Block(BlockKind.PARAGRAPH, "Die Stadt zahlt 12 Mio. Euro am 3. März 2024."),), language="de")
+    script, rewrites = normalize_script(split_article(article), normalizer, language="de")
+    assert "12" in script.to_text() and rewrites == [[]] * len(rewrites)
