@@ -1,9 +1,11 @@
-"""Score reader's sentence splitter on the English Golden Rules.
+"""Score reader's sentence splitter on the English Golden Rules and on news cases.
 
 Usage: python benchmarks/golden_rules.py ../shared/benchmarks/golden_rules_en.json [-v]
 
-Prints passed/total and the split speed (sentences per second) on the same
-cases repeated; with -v, every failing case with what was produced.
+Prints passed/total for the Golden Rules and for reader's own news-style
+cases (tests/data/news_sentences.json: quotes, titles, initials, U.S. at a
+sentence end, ellipses, decimals, URLs, headlines), and the split speed
+(sentences per second) on the cases repeated; with -v, every failing case.
 """
 
 from __future__ import annotations
@@ -11,23 +13,34 @@ from __future__ import annotations
 import json
 import sys
 import time
+from pathlib import Path
 
 from reader.split import split_sentences
 
 
-def main(path: str, verbose: bool) -> int:
-    with open(path, encoding="utf-8") as handle:
-        cases = json.load(handle)
+NEWS_CASES = Path(__file__).resolve().parent.parent / "tests" / "data" / "news_sentences.json"
+
+
+def _failures(cases: list[dict]) -> list[tuple[dict, list[str]]]:
     norm = lambda xs: [s.strip() for s in xs if s.strip()]  # noqa: E731
     failed = []
     for case in cases:
         got = norm(split_sentences(case["input"]))
         if got != norm(case["expected"]):
             failed.append((case, got))
-    print(f"Golden Rules (English): {len(cases) - len(failed)}/{len(cases)} passed")
-    if verbose:
-        for case, got in failed:
-            print(f"  {case['id']} {case['title']}\n    expected {case['expected']}\n    got      {got}")
+    return failed
+
+
+def main(path: str, verbose: bool) -> int:
+    with open(path, encoding="utf-8") as handle:
+        cases = json.load(handle)
+    news = json.loads(NEWS_CASES.read_text(encoding="utf-8"))
+    for name, group in [("Golden Rules (English)", cases), ("reader news cases", news)]:
+        failed = _failures(group)
+        print(f"{name}: {len(group) - len(failed)}/{len(group)} passed")
+        if verbose:
+            for case, got in failed:
+                print(f"  {case.get('id', '')} {case['input'][:70]}\n    expected {case['expected']}\n    got      {got}")
     text = " ".join(case["input"] for case in cases) * 50
     start = time.perf_counter()
     count = len(split_sentences(text))

@@ -1,4 +1,6 @@
+import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -79,3 +81,16 @@ def test_headings_and_items_get_a_final_stop_for_the_engine():
                                                  Block(BlockKind.PARAGRAPH, "A sentence that has one!")))
     assert [c.text for c in chunk_script(split_article(article), Pauses())] == [
         "A title.", "An item without a stop.", "A sentence that has one!"]
+
+
+NEWS_CASES = json.loads((Path(__file__).parent / "data" / "news_sentences.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", NEWS_CASES, ids=[c["input"][:40] for c in NEWS_CASES])
+def test_news_style_sentences(case):
+    assert split_sentences(case["input"]) == case["expected"]
+
+
+def test_enumerated_list_run_into_one_line():
+    assert split_sentences("Steps: 1. Turn off the power. 2. Remove the cover 3. Replace the fuse") == [
+        "Steps:", "1. Turn off the power.", "2. Remove the cover", "3. Replace the fuse"]
