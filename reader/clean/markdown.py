@@ -61,73 +61,75 @@ def _strip_front_matter(text: str) -> str:
 
 
 def _parse(lines: list[str]) -> tuple[list[Block], list[Dropped]]:
-    blocks: list[Block] = []
-    dropped: list[Dropped] = []
-    pending: list[str] = []
-    pending_kind = BlockKind.PARAGRAPH
-    fence: list[str] | None = None
-    seen_title = False
-
-    def flush() -> None:
-        nonlocal pending
-        joined = strip_inline(" ".join(pending))
-        if joined:
-            blocks.append(Block(pending_kind, joined))
-        pending = []
-
+    parser = _Parser()
     for line in lines:
-        if fence is not None:
+        parser.feed(line)
+    return parser.finish()
+
+
+class _Parser:
+    """Line-by-line Markdown block parser: paragraphs, headings, items, quotes, tables, code."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.dropped: list[Dropped] = []
+        self.pending: list[str] = []
+        self.kind = BlockKind.PARAGRAPH
+        self.fence: list[str] | None = None
+        self.seen_title = False
+
+    def flush(self, kind: BlockKind = BlockKind.PARAGRAPH) -> None:
+        if joined := strip_inline(" ".join(self.pending)):
+            self.blocks.append(Block(self.kind, joined))
+        self.pending, self.kind = [], kind
+
+    def heading(self, text: str, level_one: bool) -> None:
+        is_title = level_one and not self.seen_title
+        self.seen_title = self.seen_title or is_title
+        if text := strip_inline(text):
+            self.blocks.append(Block(BlockKind.TITLE if is_title else BlockKind.HEADING, text))
+
+    def feed(self, line: str) -> None:
+        if self.fence is not None:
             if _FENCE.match(line):
-                dropped.append(Dropped("\n".join(fence), "code block"))
-                fence = None
+                self.dropped.append(Dropped("\n".join(self.fence), "code block"))
+                self.fence = None
             else:
-                fence.append(line)
-            continue
-        if _FENCE.match(line):
-            flush()
-            fence = []
-            continue
-        heading = _HEADING.match(line)
-        if heading:
-            flush()
-            is_title = len(heading.group(1)) == 1 and not seen_title
-            seen_title = seen_title or is_title
-            text = strip_inline(heading.group(2))
-            if text:
-                blocks.append(Block(BlockKind.TITLE if is_title else BlockKind.HEADING, text))
-            continue
-        if _SETEXT.match(line) and len(pending) == 1 and pending_kind is BlockKind.PARAGRAPH:
-            is_title = line.strip().startswith("=") and not seen_title
-            seen_title = seen_title or is_title
-            text = strip_inline(pending[0])
-            pending = []
-            blocks.append(Block(BlockKind.TITLE if is_title else BlockKind.HEADING, text))
-            continue
-        if not line.strip() or _RULE.match(line) or _TABLE_RULE.match(line) or _LINK_DEF.match(line):
-            flush()
-            pending_kind = BlockKind.PARAGRAPH
-            continue
-        item = _LIST.match(line)
-        quote = _QUOTE.match(line)
-        if item:
-            flush()
-            pending_kind = BlockKind.LIST_ITEM
-            pending.append(item.group(1))
-        elif quote:
-            if pending_kind is not BlockKind.QUOTE:
-                flush()
-            pending_kind = BlockKind.QUOTE
-            if quote.group(1).strip():
-                pending.append(quote.group(1))
-            else:
-                flush()
-        elif line.lstrip().startswith("|"):
-            flush()
-            cells = [strip_inline(c) for c in line.strip().strip("|").split("|")]
-            blocks.append(Block(BlockKind.PARAGRAPH, ", ".join(c for c in cells if c)))
+                self.fence.append(line)
+        elif _FENCE.match(line):
+            self.flush()
+            self.fence = []
+        elif heading := _HEADING.match(line):
+            self.flush()
+            self.heading(heading.group(2), len(heading.group(1)) == 1)
+        elif _SETEXT.match(line) and len(self.pending) == 1 and self.kind is BlockKind.PARAGRAPH:
+            text, self.pending = self.pending[0], []
+            self.heading(text, line.strip().startswith("="))
+        elif not line.strip() or _RULE.match(line) or _TABLE_RULE.match(line) or _LINK_DEF.match(line):
+            self.flush()
         else:
-            pending.append(line)
-    flush()
-    if fence is not None and fence:
-        dropped.append(Dropped("\n".join(fence), "code block"))
-    return blocks, dropped
+            self.content(line)
+
+    def content(self, line: str) -> None:
+        if item := _LIST.match(line):
+            self.flush(BlockKind.LIST_ITEM)
+            self.pending.append(item.group(1))
+        elif quote := _QUOTE.match(line):
+            if self.kind is not BlockKind.QUOTE:
+                self.flush(BlockKind.QUOTE)
+            if quote.group(1).strip():
+                self.pending.append(quote.group(1))
+            else:
+                self.flush(BlockKind.QUOTE)
+        elif line.lstrip().startswith("|"):
+            self.flush()
+            cells = [strip_inline(c) for c in line.strip().strip("|").split("|")]
+            self.blocks.append(Block(BlockKind.PARAGRAPH, ", ".join(c for c in cells if c)))
+        else:
+            self.pending.append(line)
+
+    def finish(self) -> tuple[list[Block], list[Dropped]]:
+        self.flush()
+        if self.fence:
+            self.dropped.append(Dropped("\n".join(self.fence), "code block"))
+        return self.blocks, self.dropped
