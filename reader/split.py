@@ -107,7 +107,7 @@ def _split_run(text: str, protected: frozenset[int] | set[int]) -> list[str]:
 
 def _boundary(text: str, match: re.Match[str], start: int) -> int | None:
     """Where the sentence ends at this candidate, or None if it goes on."""
-    punct, next_char = match.group(1), match.group(4)
+    punct = match.group(1)
     spaced_before = match.start(1) > 0 and text[match.start(1) - 1].isspace()
     if punct.startswith(". ."):
         dots = punct.count(".")

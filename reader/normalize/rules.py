@@ -101,30 +101,25 @@ def _money(match: re.Match[str], text: str) -> str | None:
     return spoken
 
 
-def _day(day: str) -> str:
-    return num.ordinal(int(day))
+def _named_date(match: re.Match[str], day_first: bool) -> str | None:
+    """"March 7, 2023" -> "March seventh, ..."; "7 March 2023" -> "the seventh of March, ..."."""
+    month = MONTH_NUMBER.get(match.group("month").lower().rstrip("."))
+    day = int(match.group("day"))
+    if month is None or not 1 <= day <= 31:
+        return None
+    name, nth = MONTHS[month - 1], num.ordinal(day)
+    spoken = f"the {nth} of {name}" if day_first else f"{name} {nth}"
+    if match.group("year"):
+        spoken += f", {num.year(int(match.group('year')))}"
+    return spoken
 
 
 def _date_mdy(match: re.Match[str], text: str) -> str | None:
-    month = MONTH_NUMBER.get(match.group("month").lower().rstrip("."))
-    day = int(match.group("day"))
-    if month is None or not 1 <= day <= 31:
-        return None
-    spoken = f"{MONTHS[month - 1]} {_day(match.group('day'))}"
-    if match.group("year"):
-        spoken += f", {num.year(int(match.group('year')))}"
-    return spoken
+    return _named_date(match, day_first=False)
 
 
 def _date_dmy(match: re.Match[str], text: str) -> str | None:
-    month = MONTH_NUMBER.get(match.group("month").lower().rstrip("."))
-    day = int(match.group("day"))
-    if month is None or not 1 <= day <= 31:
-        return None
-    spoken = f"the {_day(match.group('day'))} of {MONTHS[month - 1]}"
-    if match.group("year"):
-        spoken += f", {num.year(int(match.group('year')))}"
-    return spoken
+    return _named_date(match, day_first=True)
 
 
 def _date_numeric(match: re.Match[str], text: str) -> str | None:
