@@ -33,6 +33,7 @@ _err = Console(stderr=True)
 SourceArg = Annotated[str, typer.Argument(help="Article: a file path, an http(s) URL, or - for stdin.", show_default=False)]
 KeepAll = Annotated[bool, typer.Option("--keep-all", help="Narrate every line; skip article detection.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON result on stdout.")]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Synthesize every chunk again; don't read or fill the chunk cache.")]
 LexiconOpt = Annotated[Optional[Path], typer.Option("--lexicon", help="Extra pronunciation lexicon (TOML [words] table), over the shipped and user ones.")]
 
 
@@ -63,6 +64,7 @@ def convert(
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="mp3, wav, ogg (opus), m4b or flac; default from the output name, else mp3.")] = None,
     keep_all: KeepAll = False,
     lexicon: LexiconOpt = None,
+    no_cache: NoCache = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -71,7 +73,8 @@ def convert(
     Example: reader convert samples/kyiv-independent-bakhmut.txt -o bakhmut.mp3
     """
     options = pipeline.RunOptions(
-        voice=voice, rate=rate, format=fmt, keep_all=keep_all, lexicon=str(lexicon) if lexicon else None
+        voice=voice, rate=rate, format=fmt, keep_all=keep_all, lexicon=str(lexicon) if lexicon else None,
+        cache=not no_cache,
     )
     with _progress(disabled=quiet or as_json or not _err.is_terminal) as on_progress:
         result = pipeline.narrate(source, output, options=options, on_progress=on_progress)
@@ -167,6 +170,38 @@ def voices(
         }, ensure_ascii=False, indent=2))  # fmt: skip
         return
     _print_voices(presets, found, missing)
+
+
+cache_app = typer.Typer(help="Inspect or empty the chunk cache (synthesized audio reused across runs).", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+@_handled
+def cache_info(as_json: JsonOpt = False) -> None:
+    """Where the chunk cache is, how many chunks it holds and its size limit.
+
+    Example: reader cache info
+    """
+    from .cache import ChunkCache
+
+    info = ChunkCache().info()
+    if as_json:
+        typer.echo(json.dumps({**asdict(info), "path": str(info.path)}))
+        return
+    typer.echo(f"{info.path}\n{info.entries} chunks, {info.bytes / 2**20:.1f} MiB of {info.max_bytes / 2**20:.0f} MiB")
+
+
+@cache_app.command("clear")
+@_handled
+def cache_clear() -> None:
+    """Delete every cached chunk.
+
+    Example: reader cache clear
+    """
+    from .cache import ChunkCache
+
+    typer.echo(f"Removed {ChunkCache().clear()} cached chunks.")
 
 
 def _print_voices(presets, found, missing) -> None:

@@ -5,16 +5,21 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
+import numpy as np
+
 from .assemble import Encoder, check_writable, choose_format
 from .clean import clean
-from .engines import Engine, load_engine
+from .cache import ChunkCache
+from .engines import Engine, engine_identity, load_engine
+from .engines.cached import CachedEngine
 from .errors import EngineError, ExtractionError
 from .normalize import Normalizer, Rewrite, find_lexicon, normalize_script
 from .source import is_url, load_source
@@ -44,6 +49,8 @@ class RunOptions:
     """Engine threads; None lets the engine use every core."""
     lexicon: str | None = None
     """An extra pronunciation lexicon (TOML) on top of the shipped and user ones."""
+    cache: bool = True
+    """Reuse and store synthesized chunks in the chunk cache."""
 
 
 def extract(source: str, *, keep_all: bool = False, stdin: BinaryIO | None = None) -> Article:
@@ -111,7 +118,8 @@ def narrate(
     """Narrate ``source`` into one audio file and describe the result.
 
     ``engine`` lets a caller reuse a loaded engine (batch mode, tests); by
-    default the engine the voice names is loaded and closed here.
+    default the engine the voice names is loaded (on the first cache miss)
+    and closed here.
     """
     options = options or RunOptions()
     preset = resolve_voice(options.voice, rate=options.rate)
@@ -121,13 +129,37 @@ def narrate(
     chunks = chunk_script(make_script(article, normalizer=load_normalizer(options.lexicon)), preset.pauses)
     out_path = out_path or default_output(source, article, fmt)
     check_writable(out_path)
-    owned = engine is None
-    engine = engine or load_engine(preset, threads=options.threads, search_dirs=voice_dirs())
+    voice = open_voice(preset, options, engine)
     try:
-        return _render(chunks, engine, out_path, fmt, article, preset, on_progress)
+        result = _render(chunks, voice, out_path, fmt, article, preset, on_progress)
+        return replace(result, cached=getattr(voice, "hits", 0))
     finally:
-        if owned:
-            engine.close()
+        if engine is None:  # a caller's engine stays open for its next article
+            voice.close()
+
+
+def open_voice(preset: VoicePreset, options: RunOptions, engine: Engine | None = None) -> Engine:
+    """The engine to speak with: behind the chunk cache unless ``options.cache`` is off."""
+    def load() -> Engine:
+        return engine or load_engine(preset, threads=options.threads, search_dirs=voice_dirs())
+
+    if not options.cache:
+        return load()
+    identity = engine_identity(preset, search_dirs=voice_dirs())
+    return CachedEngine(identity, ChunkCache(), load, name=preset.engine)
+
+
+def synthesize_chunks(chunks: list[Chunk], engine: Engine) -> Iterator[tuple[Chunk, np.ndarray | None, float]]:
+    """Each chunk with its PCM (None for a chunk with nothing to say) and the engine time it took."""
+    for chunk in chunks:
+        if not _SPEAKABLE.search(chunk.text):
+            yield chunk, None, 0.0
+            continue
+        started = time.perf_counter()
+        pcm = engine.synthesize(chunk.text)
+        if pcm.size == 0:
+            raise EngineError(f"The engine returned no audio for {chunk.text[:60]!r}.")
+        yield chunk, pcm, time.perf_counter() - started
 
 
 def _render(
@@ -142,14 +174,12 @@ def _render(
     started = time.perf_counter()
     synthesis_s = 0.0
     segments: list[Segment] = []
+    speech = synthesize_chunks(chunks, engine)
+    first = next(speech)  # the first chunk tells the sample rate, cached or not
     with Encoder(out, fmt, engine.sample_rate) as encoder:
-        for done, chunk in enumerate(chunks, 1):
-            if _SPEAKABLE.search(chunk.text):
-                t0 = time.perf_counter()
-                pcm = engine.synthesize(chunk.text)
-                synthesis_s += time.perf_counter() - t0
-                if pcm.size == 0:
-                    raise EngineError(f"The engine returned no audio for {chunk.text[:60]!r}.")
+        for done, (chunk, pcm, seconds) in enumerate(itertools.chain([first], speech), 1):
+            synthesis_s += seconds
+            if pcm is not None:
                 start = encoder.duration_s
                 encoder.write(pcm)
                 segments.append(Segment(start, encoder.duration_s, chunk.text))

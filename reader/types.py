@@ -188,3 +188,5 @@ class Narration:
     elapsed_s: float
     segments: tuple[Segment, ...] = ()
     """Each chunk's speech, in order: the basis for transcripts and checks."""
+    cached: int = 0
+    """Chunks taken from the chunk cache instead of synthesized."""

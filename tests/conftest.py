@@ -70,6 +70,12 @@ def decode(path: Path, rate: int | None = None) -> Decoded:
     return Decoded(samples, rate)
 
 
+@pytest.fixture(autouse=True)
+def _private_chunk_cache(tmp_path_factory, monkeypatch):
+    """Every test gets its own chunk cache, never the user's."""
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path_factory.mktemp("chunk-cache")))
+
+
 @pytest.fixture
 def fake_voice(tmp_path, monkeypatch) -> str:
     """A preset named 'tones' using the fake engine, found through READER_VOICES_PATH."""

@@ -266,8 +266,10 @@ def _head(lines: list[Line], body_start: int) -> tuple[int | None, list[int]]:
 
 
 def _title_like(line: Line, min_tokens: float) -> bool:
-    shaped = line.headline or (line.text[-1:] in "?!" and 3 <= line.tokens <= 25 and line.repeated == 1)
-    return shaped and line.tokens >= min_tokens and not (line.furniture or line.marker or line.inline_marker)
+    """Headline-shaped: a short line without a full stop (a question or exclamation is fine)."""
+    ends_open = not line.terminal or line.text[-1:] in "?!"
+    shaped = ends_open and min_tokens <= line.tokens <= 25 and line.repeated == 1 and not line.stamp
+    return shaped and not (line.furniture or line.marker or line.inline_marker)
 
 
 def _is_byline(line: Line) -> bool:
@@ -293,12 +295,12 @@ def _byline_and_date(texts: list[str]) -> tuple[str | None, str | None]:
 
 def _already_clean(lines: list[Line]) -> bool:
     """Text with no page furniture: (optional headline) then sentences only."""
-    rest = lines[1:] if lines[0].headline or len(lines) == 1 else lines
+    rest = lines[1:] if _title_like(lines[0], 1) or len(lines) == 1 else lines
     return all(line.sentence for line in rest) and not any(line.repeated > 1 for line in lines)
 
 
 def _clean_as_is(lines: list[Line]) -> Article:
-    if len(lines) > 1 and lines[0].headline:
+    if len(lines) > 1 and _title_like(lines[0], 1):
         title, rest = lines[0].text, lines[1:]
     else:
         title, rest = "", lines

@@ -33,6 +33,24 @@ def load_engine(preset: VoicePreset, *, threads: int | None = None, search_dirs:
     raise EngineUnavailable(f"Unknown engine {preset.engine!r}; known engines: {', '.join(ENGINES)}.")
 
 
+def engine_identity(preset: VoicePreset, *, search_dirs: list[Path] | None = None) -> str:
+    """Everything that changes how a preset sounds, without loading it: the cache key's prefix."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    package = {"piper": "piper-tts", "pyttsx3": "pyttsx3"}.get(preset.engine)
+    try:
+        engine_version = version(package) if package else "builtin"
+    except PackageNotFoundError:
+        engine_version = "unknown"
+    voice = preset.voice
+    if preset.engine == "piper":
+        from .piper_engine import find_model
+
+        model = find_model(preset.voice, search_dirs or [])
+        voice = f"{model.name}:{model.stat().st_size}:{int(model.stat().st_mtime)}"
+    return f"{preset.engine}:{engine_version}:{voice}:{preset.rate}:{preset.volume}:{preset.pitch}"
+
+
 def engine_voices(name: str, *, search_dirs: list[Path] | None = None) -> list[VoiceInfo]:
     """Every voice an engine offers on this machine."""
     if name == "piper":
@@ -50,4 +68,4 @@ def engine_voices(name: str, *, search_dirs: list[Path] | None = None) -> list[V
     raise EngineUnavailable(f"Unknown engine {name!r}; known engines: {', '.join(ENGINES)}.")
 
 
-__all__ = ["ENGINES", "Engine", "VoiceInfo", "engine_voices", "load_engine"]
+__all__ = ["ENGINES", "Engine", "VoiceInfo", "engine_identity", "engine_voices", "load_engine"]

@@ -31,8 +31,6 @@ class Engine(Protocol):
     """The registry name: ``piper``, ``pyttsx3``, ``fake``."""
     sample_rate: int
     """Hz of the PCM that ``synthesize`` returns."""
-    version: str
-    """Engine and voice version, so cached audio is never reused across upgrades."""
 
     def synthesize(self, text: str) -> np.ndarray:
         """Render ``text``; returns a 1-D int16 array, never empty (raise EngineError instead)."""

@@ -28,7 +28,6 @@ def list_voices() -> list[VoiceInfo]:
 class FakeEngine:
     name = "fake"
     sample_rate = SAMPLE_RATE
-    version = "fake-1"
 
     def __init__(self, preset: VoicePreset, threads: int | None = None) -> None:
         tone = preset.voice.removeprefix("fake:")

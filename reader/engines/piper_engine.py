@@ -118,7 +118,6 @@ class PiperEngine:
         )
         self._volume = preset.volume
         self.sample_rate = config.sample_rate
-        self.version = f"piper-{_piper_version()}:{model.name}:{model.stat().st_size}"
 
     def synthesize(self, text: str) -> np.ndarray:
         try:
@@ -132,11 +131,3 @@ class PiperEngine:
     def close(self) -> None:
         self._voice = None
 
-
-def _piper_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("piper-tts")
-    except PackageNotFoundError:
-        return "unknown"

@@ -102,7 +102,6 @@ class Pyttsx3Engine:
         self._tmp = tempfile.TemporaryDirectory(prefix="reader-pyttsx3-")
         self._is_playing = _espeak_is_playing()
         self.sample_rate = 22050
-        self.version = f"pyttsx3-{_version()}:{preset.voice}:{preset.rate}:{preset.pitch}"
 
     def _on_finished(self, name=None, completed=True) -> None:
         self._completed = bool(completed)
@@ -200,11 +199,3 @@ class Pyttsx3Engine:
             self._engine.disconnect(self._token)
         self._tmp.cleanup()
 
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("pyttsx3")
-    except PackageNotFoundError:
-        return "unknown"
