@@ -172,6 +172,95 @@ def voices(
     _print_voices(presets, found, missing)
 
 
+@app.command()
+@_handled
+def batch(
+    folder: Annotated[Path, typer.Argument(help="Folder of articles (.txt, .html, .md), searched recursively.", show_default=False)],
+    outdir: Annotated[Path, typer.Option("-o", "--output", help="Folder for the narrations; the input's sub-folders are mirrored.")],
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0 = one per core).", min=0)] = 0,
+    pattern: Annotated[Optional[str], typer.Option("--glob", help="Only files matching this pattern, e.g. '*.html' or 'news/**/*.txt'.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Narrate everything again, even unchanged articles.")] = False,
+    voice: Annotated[Optional[str], typer.Option("--voice", "-v", help="Preset name, engine voice id or Piper model path.")] = None,
+    rate: Annotated[Optional[float], typer.Option("--rate", "-r", help="Speed factor, 0.5 to 2.0.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="mp3, wav, ogg, m4b or flac.")] = "mp3",
+    lexicon: LexiconOpt = None,
+    no_cache: NoCache = False,
+    feed: Annotated[Optional[str], typer.Option("--feed", help="Write OUTDIR/feed.xml, a podcast feed whose audio lives at this base URL.")] = None,
+    feed_title: Annotated[Optional[str], typer.Option("--feed-title", help="The podcast's title (default: the output folder's name).")] = None,
+    cluster: Annotated[Optional[str], typer.Option("--cluster", help="Run the tasks on a Dask scheduler, e.g. tcp://10.0.0.5:8786 (needs reader[cluster]).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Narrate every article in a folder: parallel, resumable, one audio file per article.
+
+    Unchanged articles are skipped (content hashes, not file times); a killed
+    batch resumes where it stopped. Exit code 1 if any article failed.
+
+    Example: reader batch saved-articles/ -o narrations/ --jobs 2 --feed https://example.org/pod
+    """
+    from .batch import run_batch
+    from .errors import UsageError
+    from .feed import write_feed
+    from .assemble import choose_format
+
+    choose_format(None, fmt)
+    if feed and not feed.startswith(("http://", "https://")):
+        raise UsageError("--feed takes the base URL where OUTDIR will be served, e.g. https://example.org/podcast")
+    options = pipeline.RunOptions(voice=voice, rate=rate, format=fmt, lexicon=str(lexicon) if lexicon else None, cache=not no_cache)
+    with _batch_progress(disabled=quiet or as_json or not _err.is_terminal) as (on_start, on_result):
+        results = run_batch(folder, outdir, options, jobs=jobs, pattern=pattern, force=force, cluster=cluster,
+                            on_start=on_start, on_result=on_result)  # fmt: skip
+    if feed:
+        from .batch import load_state
+
+        write_feed(outdir, feed, load_state(outdir), title=feed_title)
+    if as_json:
+        typer.echo(json.dumps({"results": [asdict(r) for r in results]}, ensure_ascii=False, indent=2))
+    elif not quiet:
+        _print_summary(results)
+    if any(r.status == "failed" for r in results):
+        raise typer.Exit(1)
+
+
+class _batch_progress:
+    """One overall bar; its description names the article that finished last."""
+
+    def __init__(self, disabled: bool) -> None:
+        self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
+                             TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                             console=_err, disable=disabled, transient=True)  # fmt: skip
+        self._task = None
+
+    def __enter__(self):
+        self._bar.__enter__()
+
+        def on_start(todo: int, skipped: int) -> None:
+            self._task = self._bar.add_task(f"Narrating ({skipped} unchanged)", total=todo)
+
+        def on_result(result) -> None:
+            self._bar.update(self._task, advance=1, description=f"{result.status}: {result.relative[-40:]}")
+
+        return on_start, on_result
+
+    def __exit__(self, *exc) -> None:
+        self._bar.__exit__(*exc)
+
+
+def _print_summary(results) -> None:
+    from rich.table import Table
+
+    table = Table(title="reader batch", show_lines=False)
+    for column in ("article", "status", "audio", "time", "note"):
+        table.add_column(column)
+    for r in results:
+        style = {"done": "green", "skipped": "dim", "failed": "red"}.get(r.status, "")
+        table.add_row(r.relative, f"[{style}]{r.status}[/]", _clock(r.duration_s) if r.duration_s else "",
+                      f"{r.elapsed_s:.1f}s" if r.status == "done" else "", r.error)  # fmt: skip
+    Console().print(table)
+    counts = {status: sum(1 for r in results if r.status == status) for status in ("done", "skipped", "failed")}
+    typer.echo(f"{counts['done']} done, {counts['skipped']} skipped, {counts['failed']} failed")
+
+
 cache_app = typer.Typer(help="Inspect or empty the chunk cache (synthesized audio reused across runs).", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 

@@ -131,8 +131,12 @@ def narrate(
     check_writable(out_path)
     voice = open_voice(preset, options, engine)
     try:
+        hits_before = getattr(voice, "hits", 0)
         result = _render(chunks, voice, out_path, fmt, article, preset, on_progress)
-        return replace(result, cached=getattr(voice, "hits", 0))
+        return replace(
+            result, cached=getattr(voice, "hits", 0) - hits_before,
+            byline=article.byline, date=article.date, url=article.url, site=article.site,
+        )  # fmt: skip
     finally:
         if engine is None:  # a caller's engine stays open for its next article
             voice.close()
@@ -143,7 +147,7 @@ def open_voice(preset: VoicePreset, options: RunOptions, engine: Engine | None =
     def load() -> Engine:
         return engine or load_engine(preset, threads=options.threads, search_dirs=voice_dirs())
 
-    if not options.cache:
+    if not options.cache or isinstance(engine, CachedEngine):
         return load()
     identity = engine_identity(preset, search_dirs=voice_dirs())
     return CachedEngine(identity, ChunkCache(), load, name=preset.engine)

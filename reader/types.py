@@ -190,3 +190,8 @@ class Narration:
     """Each chunk's speech, in order: the basis for transcripts and checks."""
     cached: int = 0
     """Chunks taken from the chunk cache instead of synthesized."""
+    byline: str | None = None
+    date: str | None = None
+    """The article's publication date as the page gives it."""
+    url: str | None = None
+    site: str | None = None
