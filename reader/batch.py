@@ -131,6 +131,8 @@ def plan(root: Path, outdir: Path, options: RunOptions, *, pattern: str | None =
         raise UsageError(f"The output folder {outdir} is not writable.")
     fmt = options.format or "mp3"
     settings = settings_hash(replace(options, format=fmt))
+    for stale in outdir.rglob(".*.part"):  # left by a batch that was killed mid-file
+        stale.unlink(missing_ok=True)
     state = load_state(outdir)
     result = BatchPlan(root=root, outdir=outdir)
     for path in find_articles(root, pattern, exclude=outdir):

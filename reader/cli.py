@@ -174,6 +174,40 @@ def voices(
 
 @app.command()
 @_handled
+def play(
+    source: SourceArg,
+    save: Annotated[Optional[Path], typer.Option("--save", help="Also keep the narration in this file.")] = None,
+    player: Annotated[Optional[str], typer.Option("--player", help="Command that plays raw 16-bit mono PCM from stdin; {rate} becomes the sample rate.")] = None,
+    voice: Annotated[Optional[str], typer.Option("--voice", "-v", help="Preset name, engine voice id or Piper model path.")] = None,
+    rate: Annotated[Optional[float], typer.Option("--rate", "-r", help="Speed factor, 0.5 to 2.0.")] = None,
+    keep_all: KeepAll = False,
+    lexicon: LexiconOpt = None,
+    no_cache: NoCache = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Play an audio file, or narrate an article and hear it while it is synthesized.
+
+    Ctrl-C stops playback; nothing half-written is kept.
+
+    Examples: reader play narration.mp3 ; reader play page.html --save page.mp3
+    """
+    from .player import find_player
+    from .playback import is_audio_file, play_article, play_file
+
+    output = find_player(player)
+    if is_audio_file(source):
+        result = play_file(Path(source), output)
+    else:
+        options = pipeline.RunOptions(voice=voice, rate=rate, keep_all=keep_all,
+                                      lexicon=str(lexicon) if lexicon else None, cache=not no_cache)  # fmt: skip
+        result = play_article(source, output, options=options, save=save)
+    if not quiet:
+        saved = f", saved to {result.saved}" if result.saved else ""
+        _err.print(f"Played {_clock(result.duration_s)} (first audio after {result.first_audio_s:.2f} s){saved}", highlight=False)
+
+
+@app.command()
+@_handled
 def batch(
     folder: Annotated[Path, typer.Argument(help="Folder of articles (.txt, .html, .md), searched recursively.", show_default=False)],
     outdir: Annotated[Path, typer.Option("-o", "--output", help="Folder for the narrations; the input's sub-folders are mirrored.")],

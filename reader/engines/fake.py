@@ -7,7 +7,9 @@ tests can check durations, ordering and pauses on real decoded files.
 
 from __future__ import annotations
 
+import os
 import re
+import time
 
 import numpy as np
 
@@ -37,9 +39,13 @@ class FakeEngine:
         self._rate = preset.rate
         self._volume = preset.volume
         self.calls: list[str] = []
+        # Tests of kill-and-resume need a batch slow enough to interrupt.
+        self._delay = float(os.environ.get("READER_FAKE_DELAY_S", "0"))
 
     def synthesize(self, text: str) -> np.ndarray:
         self.calls.append(text)
+        if self._delay:
+            time.sleep(self._delay)
         words = max(1, len(re.findall(r"\w+", text)))
         word = np.sin(2 * np.pi * self._hz * np.arange(int(SAMPLE_RATE * WORD_S / self._rate)) / SAMPLE_RATE)
         gap = np.zeros(int(SAMPLE_RATE * GAP_S / self._rate))
