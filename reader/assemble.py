@@ -77,6 +77,25 @@ def check_writable(out: Path) -> None:
         raise AssemblyError(f"The output folder {folder} is not writable.")
 
 
+def install_copy(source: Path, out: Path) -> None:
+    """Copy a finished file into place atomically, with the usual umask mode."""
+    check_writable(out)
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent or ".")
+    except OSError as exc:
+        raise AssemblyError(f"Can't write in {out.parent}: {exc.strerror or exc}.") from exc
+    os.close(handle)
+    try:
+        shutil.copyfile(source, name)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(name, 0o666 & ~umask)
+        os.replace(name, out)
+    except OSError as exc:
+        Path(name).unlink(missing_ok=True)
+        raise AssemblyError(f"Can't write {out}: {exc.strerror or exc}.") from exc
+
+
 class Encoder:
     """A running ffmpeg that encodes mono int16 PCM into ``out`` atomically."""
 

@@ -11,7 +11,9 @@ evicted past a size limit.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import shutil
 import struct
 import tempfile
 from dataclasses import dataclass
@@ -38,6 +40,9 @@ def default_cache_dir() -> Path:
 class CacheInfo:
     path: Path
     entries: int
+    """Synthesized chunks."""
+    narrations: int
+    """Whole encoded narrations (reused when nothing in an article changed)."""
     bytes: int
     max_bytes: int
 
@@ -90,9 +95,38 @@ class ChunkCache:
         if self._added >= _PRUNE_EVERY_BYTES:
             self.prune()
 
+    def get_narration(self, key: str, fmt: str) -> tuple[Path, dict] | None:
+        """A whole encoded narration stored under ``key``, with its metadata."""
+        audio = self.folder / "narrations" / key[:2] / f"{key}.{fmt}"
+        try:
+            meta = json.loads(audio.with_suffix(".json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not audio.is_file():
+            return None
+        os.utime(audio)
+        return audio, meta
+
+    def put_narration(self, key: str, fmt: str, source: Path, meta: dict) -> None:
+        """Keep a copy of an encoded narration; an unwritable cache is skipped."""
+        folder = self.folder / "narrations" / key[:2]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for target, write in ((folder / f"{key}.{fmt}", lambda t: shutil.copyfile(source, t)),
+                                  (folder / f"{key}.json", lambda t: Path(t).write_text(json.dumps(meta)))):  # fmt: skip
+                handle, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+                os.close(handle)
+                write(tmp)
+                os.replace(tmp, target)
+        except OSError:
+            return
+        self._added += source.stat().st_size
+        if self._added >= _PRUNE_EVERY_BYTES:
+            self.prune()
+
     def _entries(self) -> list[tuple[float, int, Path]]:
         entries = []
-        for path in self.folder.glob("??/*.pcm"):
+        for path in [*self.folder.glob("??/*.pcm"), *self.folder.glob("narrations/??/*")]:
             try:
                 stat = path.stat()
             except OSError:
@@ -116,7 +150,9 @@ class ChunkCache:
 
     def info(self) -> CacheInfo:
         entries = self._entries()
-        return CacheInfo(self.folder, len(entries), sum(size for _, size, _ in entries), self.max_bytes)
+        chunks = sum(1 for _, _, path in entries if path.suffix == ".pcm")
+        narrations = sum(1 for _, _, path in entries if path.suffix not in (".pcm", ".json"))
+        return CacheInfo(self.folder, chunks, narrations, sum(size for _, size, _ in entries), self.max_bytes)
 
     def clear(self) -> int:
         entries = self._entries()

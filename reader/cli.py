@@ -312,7 +312,8 @@ def cache_info(as_json: JsonOpt = False) -> None:
     if as_json:
         typer.echo(json.dumps({**asdict(info), "path": str(info.path)}))
         return
-    typer.echo(f"{info.path}\n{info.entries} chunks, {info.bytes / 2**20:.1f} MiB of {info.max_bytes / 2**20:.0f} MiB")
+    typer.echo(f"{info.path}\n{info.entries} chunks, {info.narrations} narrations, "
+               f"{info.bytes / 2**20:.1f} MiB of {info.max_bytes / 2**20:.0f} MiB")
 
 
 @cache_app.command("clear")
@@ -324,7 +325,7 @@ def cache_clear() -> None:
     """
     from .cache import ChunkCache
 
-    typer.echo(f"Removed {ChunkCache().clear()} cached chunks.")
+    typer.echo(f"Removed {ChunkCache().clear()} cached files.")
 
 
 def _print_voices(presets, found, missing) -> None:

@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 import numpy as np
 
-from .assemble import Encoder, check_writable, choose_format
+from .assemble import Encoder, check_writable, choose_format, install_copy
 from .clean import clean
 from .cache import ChunkCache
 from .engines import Engine, engine_identity, load_engine
@@ -132,14 +132,50 @@ def narrate(
     voice = open_voice(preset, options, engine)
     try:
         hits_before = getattr(voice, "hits", 0)
-        result = _render(chunks, voice, out_path, fmt, article, preset, on_progress)
+        result = _reuse_narration(voice, chunks, out_path, fmt)
+        if result is None:
+            result = _render(chunks, voice, out_path, fmt, article, preset, on_progress)
+            _keep_narration(voice, chunks, result)
+        else:
+            hits_before -= len(chunks)
         return replace(
-            result, cached=getattr(voice, "hits", 0) - hits_before,
+            result, title=article.title, voice=preset.name, cached=getattr(voice, "hits", 0) - hits_before,
             byline=article.byline, date=article.date, url=article.url, site=article.site,
         )  # fmt: skip
     finally:
         if engine is None:  # a caller's engine stays open for its next article
             voice.close()
+
+
+def _narration_key(voice: Engine, chunks: list[Chunk], fmt: str) -> str | None:
+    """The whole narration's cache key: every chunk's text and pause, the voice, the format."""
+    if not isinstance(voice, CachedEngine):
+        return None
+    spoken = "\n".join(f"{c.pause_ms}\t{c.text}" for c in chunks)
+    return ChunkCache.key(f"{voice.identity}:{fmt}:narration", spoken)
+
+
+def _reuse_narration(voice: Engine, chunks: list[Chunk], out: Path, fmt: str) -> Narration | None:
+    """An identical narration encoded before: copied into place instead of encoded again."""
+    key = _narration_key(voice, chunks, fmt)
+    found = ChunkCache().get_narration(key, fmt) if key else None
+    if found is None:
+        return None
+    started = time.perf_counter()
+    audio, meta = found
+    install_copy(audio, out)
+    segments = tuple(Segment(*s) for s in meta["segments"])
+    return Narration(path=out, format=fmt, title="", duration_s=meta["duration_s"], sample_rate=meta["sample_rate"],
+                     chunks=len(chunks), words=meta["words"], voice="", synthesis_s=0.0,
+                     elapsed_s=time.perf_counter() - started, segments=segments)  # fmt: skip
+
+
+def _keep_narration(voice: Engine, chunks: list[Chunk], result: Narration) -> None:
+    key = _narration_key(voice, chunks, result.format)
+    if key:
+        meta = {"duration_s": result.duration_s, "sample_rate": result.sample_rate, "words": result.words,
+                "segments": [[s.start_s, s.end_s, s.text] for s in result.segments]}  # fmt: skip
+        ChunkCache().put_narration(key, result.format, result.path, meta)
 
 
 def open_voice(preset: VoicePreset, options: RunOptions, engine: Engine | None = None) -> Engine:

@@ -37,6 +37,16 @@ def test_size_limit_evicts_least_recently_used(tmp_path):
     assert cache.info().entries == 2 and cache.clear() == 2 and cache.info().entries == 0
 
 
+def test_unchanged_narration_is_copied_not_encoded(tmp_path, fake_voice):
+    source = tmp_path / "notes.txt"
+    source.write_text(ARTICLE)
+    first = narrate(str(source), tmp_path / "a.mp3", options=RunOptions(voice=fake_voice))
+    second = narrate(str(source), tmp_path / "b.mp3", options=RunOptions(voice=fake_voice))
+    assert (tmp_path / "a.mp3").read_bytes() == (tmp_path / "b.mp3").read_bytes()
+    assert second.cached == second.chunks and second.segments == first.segments
+    assert second.title == first.title == "Harbor notes" and second.duration_s == first.duration_s
+
+
 ARTICLE = """Harbor notes
 
 The ferry to the island will run every hour from Monday, the harbor office said on Friday.
@@ -82,5 +92,5 @@ def test_cache_cli(tmp_path, fake_voice):
     runner = CliRunner()
     assert runner.invoke(app, ["convert", str(source), "-o", str(tmp_path / "x.mp3"), "--voice", fake_voice, "-q"]).exit_code == 0
     info = runner.invoke(app, ["cache", "info"])
-    assert info.exit_code == 0 and "4 chunks" in info.stdout
-    assert "Removed 4 cached chunks." in runner.invoke(app, ["cache", "clear"]).stdout
+    assert info.exit_code == 0 and "4 chunks, 1 narrations" in info.stdout
+    assert "Removed 6 cached files." in runner.invoke(app, ["cache", "clear"]).stdout  # 4 chunks, audio + metadata
