@@ -225,6 +225,13 @@ def _run_in_processes(tasks: list[Task], options: RunOptions, jobs: int) -> Iter
             raise
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def record(outdir: Path, state: dict[str, dict], result: TaskResult) -> None:
     """Remember a finished article (and forget a failed one) in the state file."""
     if result.status == "done":
@@ -241,6 +248,7 @@ def run_batch(
     root: Path, outdir: Path, options: RunOptions, *, jobs: int = 0, pattern: str | None = None,
     force: bool = False, cluster: str | None = None,
     on_start: Callable[[int, int], None] | None = None, on_result: Callable[[TaskResult], None] | None = None,
+    on_running: Callable[[list[str]], None] | None = None,
 ) -> list[TaskResult]:
     """Narrate every article under ``root`` into ``outdir``; returns one result per article."""
     jobs = jobs or os.cpu_count() or 1
@@ -250,10 +258,17 @@ def run_batch(
         on_start(len(the_plan.tasks), len(the_plan.skipped))
     state = load_state(outdir)
     results = list(the_plan.skipped)
-    for result in execute(the_plan.tasks, options, jobs=jobs, cluster=cluster):
+    # Longest articles first, so no worker is left with a long one at the end.
+    pending = sorted(the_plan.tasks, key=lambda task: _size(task.source), reverse=True)
+    if on_running:
+        on_running([task.relative for task in pending[:jobs]])
+    for result in execute(pending, options, jobs=jobs, cluster=cluster):
         record(outdir, state, result)
         results.append(result)
+        pending = [task for task in pending if task.relative != result.relative]
         if on_result:
             on_result(result)
+        if on_running:
+            on_running([task.relative for task in pending[:jobs]])  # workers take tasks in this order
     return sorted(results, key=lambda r: r.relative)
 

@@ -241,9 +241,9 @@ def batch(
     if feed and not feed.startswith(("http://", "https://")):
         raise UsageError("--feed takes the base URL where OUTDIR will be served, e.g. https://example.org/podcast")
     options = pipeline.RunOptions(voice=voice, rate=rate, format=fmt, lexicon=str(lexicon) if lexicon else None, cache=not no_cache)
-    with _batch_progress(disabled=quiet or as_json or not _err.is_terminal) as (on_start, on_result):
+    with _batch_progress(disabled=quiet or as_json or not _err.is_terminal) as (on_start, on_result, on_running):
         results = run_batch(folder, outdir, options, jobs=jobs, pattern=pattern, force=force, cluster=cluster,
-                            on_start=on_start, on_result=on_result)  # fmt: skip
+                            on_start=on_start, on_result=on_result, on_running=on_running)  # fmt: skip
     if feed:
         from .batch import load_state
 
@@ -257,24 +257,32 @@ def batch(
 
 
 class _batch_progress:
-    """One overall bar; its description names the article that finished last."""
+    """One overall bar, and one line per article being narrated now."""
 
     def __init__(self, disabled: bool) -> None:
-        self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
+        self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                              TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
                              console=_err, disable=disabled, transient=True)  # fmt: skip
-        self._task = None
+        self._overall = None
+        self._current: dict[str, object] = {}
 
     def __enter__(self):
         self._bar.__enter__()
 
         def on_start(todo: int, skipped: int) -> None:
-            self._task = self._bar.add_task(f"Narrating ({skipped} unchanged)", total=todo)
+            self._overall = self._bar.add_task(f"Articles ({skipped} unchanged)", total=todo)
 
         def on_result(result) -> None:
-            self._bar.update(self._task, advance=1, description=f"{result.status}: {result.relative[-40:]}")
+            self._bar.update(self._overall, advance=1)
 
-        return on_start, on_result
+        def on_running(names: list[str]) -> None:
+            for name in set(self._current) - set(names):
+                self._bar.remove_task(self._current.pop(name))
+            for name in names:
+                if name not in self._current:
+                    self._current[name] = self._bar.add_task(f"  {name[-50:]}", total=None)
+
+        return on_start, on_result, on_running
 
     def __exit__(self, *exc) -> None:
         self._bar.__exit__(*exc)
