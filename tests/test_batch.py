@@ -27,7 +27,8 @@ def articles(tmp_path):
     root = tmp_path / "in"
     (root / "news" / "europe").mkdir(parents=True)
     shutil.copy(SAMPLE_TXT, root / "news" / "europe" / "bakhmut.txt")
-    shutil.copy(SAMPLE_HTML, root / "harbor.html")
+    canonical = '<link rel="canonical" href="https://coastline.example/news/harbor-library">'
+    (root / "harbor.html").write_text(SAMPLE_HTML.read_text().replace("<head>", "<head>" + canonical))
     for name in ("blog-post.txt", "recipe.txt", "docs-page.txt"):
         shutil.copy(FIXTURES / name, root / "news" / name)
     (root / "notes.md").write_text("# Notes\n\nThe meeting moved to Thursday, and the agenda stays the same.\n")
@@ -122,6 +123,7 @@ def test_podcast_feed(articles, tmp_path, fake_voice):
     assert bakhmut.published_parsed[:3] == (2023, 3, 7)
     assert bakhmut.enclosures[0].href == f"{base}/news/europe/bakhmut.mp3"
     assert harbor.guid == "harbor.html"
+    assert harbor.link == "https://coastline.example/news/harbor-library"  # the article's source
     (articles / "late.txt").write_text("Late news\n\nThe council met again on Friday and approved the new ferry timetable.\n")
     runner.invoke(app, args)
     again = feedparser.parse((out / "feed.xml").read_bytes())
