@@ -20,12 +20,17 @@ from .clean import clean
 from .cache import ChunkCache
 from .engines import Engine, engine_identity, load_engine
 from .engines.cached import CachedEngine
+from .engines.shaped import ShapedEngine
+from .loudness import DEFAULT_TARGET_LUFS
 from .errors import EngineError, ExtractionError
 from .normalize import Normalizer, Rewrite, find_lexicon, normalize_script
 from .source import is_url, load_source
 from .split import chunk_script, split_article
 from .types import Article, Chunk, Narration, Script, Segment, VoicePreset
 from .voices import resolve_voice, voice_dirs
+
+SHAPING = "shaped-1"
+"""Version of the trim/gate/loudness chain, part of every cache key."""
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (chunks done, chunks total) after each chunk."""
@@ -51,6 +56,8 @@ class RunOptions:
     """An extra pronunciation lexicon (TOML) on top of the shipped and user ones."""
     cache: bool = True
     """Reuse and store synthesized chunks in the chunk cache."""
+    loudness: float = DEFAULT_TARGET_LUFS
+    """Integrated loudness target of the output, in LUFS."""
 
 
 def extract(source: str, *, keep_all: bool = False, stdin: BinaryIO | None = None) -> Article:
@@ -180,12 +187,16 @@ def _keep_narration(voice: Engine, chunks: list[Chunk], result: Narration) -> No
 
 def open_voice(preset: VoicePreset, options: RunOptions, engine: Engine | None = None) -> Engine:
     """The engine to speak with: behind the chunk cache unless ``options.cache`` is off."""
-    def load() -> Engine:
-        return engine or load_engine(preset, threads=options.threads, search_dirs=voice_dirs())
+    if isinstance(engine, (CachedEngine, ShapedEngine)):
+        return engine  # a voice this function made before (batch workers reuse theirs)
 
-    if not options.cache or isinstance(engine, CachedEngine):
+    def load() -> Engine:
+        raw = engine or load_engine(preset, threads=options.threads, search_dirs=voice_dirs())
+        return ShapedEngine(raw, rate=preset.rate, loudness=options.loudness)
+
+    if not options.cache:
         return load()
-    identity = engine_identity(preset, search_dirs=voice_dirs())
+    identity = f"{engine_identity(preset, search_dirs=voice_dirs())}:{SHAPING}:{options.loudness}"
     return CachedEngine(identity, ChunkCache(), load, name=preset.engine)
 
 

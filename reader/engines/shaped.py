@@ -1,0 +1,87 @@
+"""Even pacing and level for any engine: trim, check, normalize each chunk.
+
+Engines leave different amounts of silence around an utterance; it is
+trimmed so the preset's pauses alone set the pacing. A quality gate then
+compares the chunk's length with its text (words at the voice's pace): a
+silent, truncated or runaway chunk is synthesized once more, and reported
+with its text if it fails again, never kept. Finally the chunk is brought to
+the loudness target (``reader.loudness``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ..errors import EngineError
+from ..loudness import DEFAULT_TARGET_LUFS, LoudnessShaper
+from .base import Engine
+
+NOMINAL_WPM = {"piper": 175.0, "pyttsx3": 175.0, "fake": 200.0}
+"""Speaking pace of each engine at rate 1.0, measured on the sample article."""
+_FRAME_S = 0.01
+_SILENCE_DB = -45.0
+"""Frames this far below the chunk's peak count as silence at its edges."""
+_MARGIN_S = 0.02
+_MIN_RATIO, _MAX_RATIO = 0.3, 3.5
+_WORD = re.compile(r"\w+")
+
+
+def trim(pcm: np.ndarray, rate: int) -> np.ndarray:
+    """The chunk without the silence before its first and after its last sound."""
+    frame = max(1, int(rate * _FRAME_S))
+    usable = pcm[: pcm.size - pcm.size % frame].astype(np.float32)
+    if usable.size == 0:
+        return pcm
+    peaks = np.abs(usable).reshape(-1, frame).max(axis=1)
+    loud = np.flatnonzero(peaks > peaks.max() * 10 ** (_SILENCE_DB / 20))
+    if loud.size == 0:
+        return pcm[:0]
+    margin = int(rate * _MARGIN_S)
+    return pcm[max(0, loud[0] * frame - margin) : min(pcm.size, (loud[-1] + 1) * frame + margin)]
+
+
+def problem(pcm: np.ndarray, rate: int, text: str, words_per_minute: float) -> str | None:
+    """What is wrong with a chunk's audio for its text, or None."""
+    if pcm.size < rate * 0.05 or not np.any(np.abs(pcm) > 30):
+        return "silent"
+    expected = max(0.3, len(_WORD.findall(text)) * 60.0 / words_per_minute)
+    ratio = pcm.size / rate / expected
+    if ratio < _MIN_RATIO:
+        return f"truncated ({pcm.size / rate:.1f} s for about {expected:.1f} s of text)"
+    if ratio > _MAX_RATIO:
+        return f"runaway ({pcm.size / rate:.1f} s for about {expected:.1f} s of text)"
+    return None
+
+
+class ShapedEngine:
+    """Wraps an engine: trimmed, quality-checked, loudness-normalized chunks."""
+
+    def __init__(self, engine: Engine, *, rate: float = 1.0, loudness: float = DEFAULT_TARGET_LUFS) -> None:
+        self._engine = engine
+        self.name = engine.name
+        self._pace = NOMINAL_WPM.get(engine.name, 175.0) * rate
+        self._target = loudness
+        self._shaper: LoudnessShaper | None = None
+
+    @property
+    def sample_rate(self) -> int:
+        return self._engine.sample_rate
+
+    def synthesize(self, text: str) -> np.ndarray:
+        issue = None
+        for _ in range(2):
+            pcm = trim(self._engine.synthesize(text), self.sample_rate)
+            issue = problem(pcm, self.sample_rate, text, self._pace)
+            if issue is None:
+                return self._level(pcm)
+        raise EngineError(f"The voice gave {issue} audio twice for: {text[:80]!r}")
+
+    def _level(self, pcm: np.ndarray) -> np.ndarray:
+        if self._shaper is None or self._shaper.rate != self.sample_rate:
+            self._shaper = LoudnessShaper(self.sample_rate, self._target)
+        return self._shaper.shape(pcm)
+
+    def close(self) -> None:
+        self._engine.close()
