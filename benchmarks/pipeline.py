@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from reader.engines import load_engine
-from reader.pipeline import make_script, narrate
+from reader.pipeline import RunOptions, make_script, narrate
 from reader.pipeline import extract as extract_article
 from reader.split import chunk_script
 from reader.voices import resolve_voice, voice_dirs
@@ -57,7 +57,7 @@ def main() -> int:
             seconds, speech_s = engine_only(engine, chunks)
             best_engine = min(best_engine, seconds)
             start = time.perf_counter()
-            result = narrate(args.article, Path(tmp) / "out.mp3", options=None, engine=engine)
+            result = narrate(args.article, Path(tmp) / "out.mp3", options=RunOptions(voice=args.voice, cache=False), engine=engine)
             best_pipeline = min(best_pipeline, time.perf_counter() - start)
         start = time.perf_counter()
         cold = subprocess.run(

@@ -22,10 +22,10 @@ from .errors import AssemblyError, UsageError
 FORMATS: dict[str, list[str]] = {
     "mp3": ["-c:a", "libmp3lame", "-b:a", "64k", "-compression_level", "7", "-f", "mp3"],
     "wav": ["-c:a", "pcm_s16le", "-f", "wav"],
-    "ogg": ["-c:a", "libopus", "-b:a", "32k", "-ar", "48000", "-f", "ogg"],
-    "opus": ["-c:a", "libopus", "-b:a", "32k", "-ar", "48000", "-f", "ogg"],
-    "m4b": ["-c:a", "aac", "-b:a", "64k", "-f", "ipod"],
-    "m4a": ["-c:a", "aac", "-b:a", "64k", "-f", "ipod"],
+    "ogg": ["-c:a", "libopus", "-b:a", "48k", "-ar", "48000", "-f", "ogg"],
+    "opus": ["-c:a", "libopus", "-b:a", "48k", "-ar", "48000", "-f", "ogg"],
+    "m4b": ["-c:a", "aac", "-b:a", "96k", "-f", "ipod"],
+    "m4a": ["-c:a", "aac", "-b:a", "96k", "-f", "ipod"],
     "flac": ["-c:a", "flac", "-f", "flac"],
 }
 DEFAULT_FORMAT = "mp3"

@@ -100,6 +100,7 @@ def settings_hash(options: RunOptions) -> str:
         "pauses": asdict(preset.pauses),
         "format": options.format,
         "keep_all": options.keep_all,
+        "loudness": options.loudness,
         "lexicons": [_file_hash(p) for p in lexicons if p.is_file()],
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]

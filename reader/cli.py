@@ -33,6 +33,7 @@ _err = Console(stderr=True)
 SourceArg = Annotated[str, typer.Argument(help="Article: a file path, an http(s) URL, or - for stdin.", show_default=False)]
 KeepAll = Annotated[bool, typer.Option("--keep-all", help="Narrate every line; skip article detection.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON result on stdout.")]
+Loudness = Annotated[float, typer.Option("--loudness", help="Integrated loudness target in LUFS (podcasts: -16, audiobooks: -18 to -20).", min=-40, max=-6)]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Synthesize every chunk again; don't read or fill the chunk cache.")]
 LexiconOpt = Annotated[Optional[Path], typer.Option("--lexicon", help="Extra pronunciation lexicon (TOML [words] table), over the shipped and user ones.")]
 
@@ -65,6 +66,7 @@ def convert(
     keep_all: KeepAll = False,
     lexicon: LexiconOpt = None,
     no_cache: NoCache = False,
+    loudness: Loudness = -16.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -74,7 +76,7 @@ def convert(
     """
     options = pipeline.RunOptions(
         voice=voice, rate=rate, format=fmt, keep_all=keep_all, lexicon=str(lexicon) if lexicon else None,
-        cache=not no_cache,
+        cache=not no_cache, loudness=loudness,
     )
     with _progress(disabled=quiet or as_json or not _err.is_terminal) as on_progress:
         result = pipeline.narrate(source, output, options=options, on_progress=on_progress)
@@ -219,6 +221,7 @@ def batch(
     fmt: Annotated[str, typer.Option("--format", "-f", help="mp3, wav, ogg, m4b or flac.")] = "mp3",
     lexicon: LexiconOpt = None,
     no_cache: NoCache = False,
+    loudness: Loudness = -16.0,
     feed: Annotated[Optional[str], typer.Option("--feed", help="Write OUTDIR/feed.xml, a podcast feed whose audio lives at this base URL.")] = None,
     feed_title: Annotated[Optional[str], typer.Option("--feed-title", help="The podcast's title (default: the output folder's name).")] = None,
     cluster: Annotated[Optional[str], typer.Option("--cluster", help="Run the tasks on a Dask scheduler, e.g. tcp://10.0.0.5:8786 (needs reader[cluster]).")] = None,
@@ -240,7 +243,8 @@ def batch(
     choose_format(None, fmt)
     if feed and not feed.startswith(("http://", "https://")):
         raise UsageError("--feed takes the base URL where OUTDIR will be served, e.g. https://example.org/podcast")
-    options = pipeline.RunOptions(voice=voice, rate=rate, format=fmt, lexicon=str(lexicon) if lexicon else None, cache=not no_cache)
+    options = pipeline.RunOptions(voice=voice, rate=rate, format=fmt, lexicon=str(lexicon) if lexicon else None,
+                                  cache=not no_cache, loudness=loudness)  # fmt: skip
     with _batch_progress(disabled=quiet or as_json or not _err.is_terminal) as (on_start, on_result, on_running):
         results = run_batch(folder, outdir, options, jobs=jobs, pattern=pattern, force=force, cluster=cluster,
                             on_start=on_start, on_result=on_result, on_running=on_running)  # fmt: skip

@@ -1,0 +1,124 @@
+"""What a listener hears: loudness, true peak and even pacing, measured on decoded files."""
+
+import re
+import subprocess
+
+import numpy as np
+import pytest
+
+from reader.assemble import find_ffmpeg
+from reader.engines.shaped import ShapedEngine, problem, trim
+from reader.errors import EngineError
+from reader.pipeline import RunOptions, narrate
+
+from .conftest import SAMPLE_TXT, decode
+
+
+def ebur128(path) -> tuple[float, float]:
+    """(integrated LUFS, true peak dBTP) as ffmpeg's EBU R128 meter reads the file."""
+    result = subprocess.run(
+        [find_ffmpeg(), "-hide_banner", "-nostats", "-i", str(path), "-af", "ebur128=peak=true", "-f", "null", "-"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    summary = result.stderr[result.stderr.rfind("Summary:") :]
+    integrated = float(re.search(r"I:\s+(-?[\d.]+) LUFS", summary).group(1))
+    peak = float(re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary).group(1))
+    return integrated, peak
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("voice, fmt", [("joe", "mp3"), ("joe", "m4b"), ("espeak", "ogg"), ("espeak", "flac")])
+def test_loudness_and_true_peak(tmp_path, voice, fmt):
+    out = tmp_path / f"sample.{fmt}"
+    narrate(str(SAMPLE_TXT), out, options=RunOptions(voice=voice, cache=False))
+    integrated, peak = ebur128(out)
+    assert abs(integrated - -16.0) <= 1.0, integrated
+    assert peak <= -1.0, peak
+
+
+@pytest.mark.slow
+def test_loudness_target_can_change(tmp_path):
+    out = tmp_path / "quiet.mp3"
+    narrate(str(SAMPLE_TXT), out, options=RunOptions(voice="joe", loudness=-20.0))
+    integrated, _ = ebur128(out)
+    assert abs(integrated - -20.0) <= 1.0, integrated
+
+
+def _speech_bounds(audio, start_s, end_s, threshold=0.01):
+    """First and last moment with sound inside a window of the decoded audio."""
+    frame = int(audio.rate * 0.005)
+    part = audio.samples[int(start_s * audio.rate) : int(end_s * audio.rate)]
+    usable = part[: part.size - part.size % frame].reshape(-1, frame)
+    loud = np.flatnonzero(np.abs(usable).max(axis=1) > threshold)
+    return start_s + loud[0] * 0.005, start_s + (loud[-1] + 1) * 0.005
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("voice", ["joe", "espeak"])
+def test_pauses_are_what_the_preset_asks_on_every_engine(tmp_path, voice):
+    """Engine silence is trimmed: the silence between sentences is the preset's pause (+- the trim margin)."""
+    from reader.voices import resolve_voice
+
+    out = tmp_path / "sample.wav"
+    result = narrate(str(SAMPLE_TXT), out, options=RunOptions(voice=voice, cache=False))
+    audio = decode(out)
+    pauses = resolve_voice(voice).pauses
+    gaps = []
+    for before, after in zip(result.segments, result.segments[1:]):
+        _, end = _speech_bounds(audio, before.start_s, before.end_s)
+        start, _ = _speech_bounds(audio, after.start_s, after.end_s)
+        gaps.append(start - end)
+    # The first gap follows the title; the others a clause, a sentence or a paragraph.
+    assert abs(gaps[0] - pauses.title / 1000) < 0.1
+    allowed = {pauses.clause / 1000, pauses.sentence / 1000, pauses.paragraph / 1000}
+    assert all(min(abs(gap - p) for p in allowed) < 0.1 for gap in gaps[1:]), gaps
+
+
+class _Scripted:
+    """An engine that returns prepared audio, one array per call."""
+
+    name = "fake"
+    sample_rate = 16000
+
+    def __init__(self, *outputs):
+        self.outputs, self.calls = list(outputs), 0
+
+    def synthesize(self, text):
+        self.calls += 1
+        return self.outputs.pop(0)
+
+    def close(self):
+        pass
+
+
+def _speech(seconds: float) -> np.ndarray:
+    t = np.arange(int(16000 * seconds)) / 16000
+    return (np.sin(2 * np.pi * 200 * t) * 8000 * (1 + np.sin(2 * np.pi * 3 * t)) / 2).astype(np.int16)
+
+
+TEXT = "The council approved the new ferry timetable on Friday evening."  # 10 words: about 3 s
+
+
+def test_quality_gate_retries_once_then_keeps_a_good_take():
+    engine = _Scripted(np.zeros(16000, dtype=np.int16), _speech(3.0))
+    shaped = ShapedEngine(engine)
+    assert shaped.synthesize(TEXT).size > 16000 * 2 and engine.calls == 2
+
+
+@pytest.mark.parametrize(
+    "bad, word",
+    [(np.zeros(48000, dtype=np.int16), "silent"), (_speech(0.3), "truncated"), (_speech(20.0), "runaway")],
+    ids=["silent", "truncated", "runaway"],
+)
+def test_quality_gate_reports_a_bad_chunk_with_its_text(bad, word):
+    engine = _Scripted(bad, bad)
+    with pytest.raises(EngineError, match=word) as err:
+        ShapedEngine(engine).synthesize(TEXT)
+    assert "The council approved" in str(err.value) and engine.calls == 2
+
+
+def test_trim_keeps_only_a_small_margin():
+    padded = np.concatenate([np.zeros(8000, dtype=np.int16), _speech(1.0), np.zeros(16000, dtype=np.int16)])
+    trimmed = trim(padded, 16000)
+    assert 16000 <= trimmed.size <= 16000 + 2 * 0.03 * 16000
+    assert problem(trimmed, 16000, "one two three", 175.0) is None
