@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -99,8 +100,10 @@ def install_copy(source: Path, out: Path) -> None:
 class Encoder:
     """A running ffmpeg that encodes mono int16 PCM into ``out`` atomically."""
 
-    def __init__(self, out: Path, fmt: str, sample_rate: int) -> None:
+    def __init__(self, out: Path, fmt: str, sample_rate: int, finalize: Callable[[Path], None] | None = None) -> None:
         self.out = out
+        self.finalize = finalize
+        """Called with the finished temporary file before it is renamed (tags, chapters)."""
         self.fmt = fmt
         self.sample_rate = sample_rate
         self.samples = 0
@@ -174,6 +177,8 @@ class Encoder:
             pass
         if self._process.wait() != 0:
             raise AssemblyError(f"ffmpeg failed to encode {self.out.name}: {self._ffmpeg_error()}")
+        if self.finalize is not None:
+            self.finalize(self._tmp)
         try:
             os.replace(self._tmp, self.out)
         except OSError as exc:

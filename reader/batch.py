@@ -88,7 +88,7 @@ def settings_hash(options: RunOptions) -> str:
     from .engines import engine_identity
     from .voices import resolve_voice, voice_dirs
 
-    preset = resolve_voice(options.voice, rate=options.rate)
+    preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch)
     try:
         reader_version = version("reader")
     except PackageNotFoundError:
@@ -182,7 +182,7 @@ def _worker_init(options: RunOptions) -> None:
     from .pipeline import open_voice
     from .voices import resolve_voice
 
-    _WorkerVoice.voice = open_voice(resolve_voice(options.voice, rate=options.rate), options)
+    _WorkerVoice.voice = open_voice(resolve_voice(options.voice, rate=options.rate, pitch=options.pitch), options)
 
 
 def _worker_run(task: Task, options: RunOptions) -> TaskResult:

@@ -33,6 +33,7 @@ _err = Console(stderr=True)
 SourceArg = Annotated[str, typer.Argument(help="Article: a file path, an http(s) URL, or - for stdin.", show_default=False)]
 KeepAll = Annotated[bool, typer.Option("--keep-all", help="Narrate every line; skip article detection.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON result on stdout.")]
+Pitch = Annotated[Optional[int], typer.Option("--pitch", help="Voice pitch 0-100 (pyttsx3/espeak voices; Piper has none).")]
 Loudness = Annotated[float, typer.Option("--loudness", help="Integrated loudness target in LUFS (podcasts: -16, audiobooks: -18 to -20).", min=-40, max=-6)]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Synthesize every chunk again; don't read or fill the chunk cache.")]
 LexiconOpt = Annotated[Optional[Path], typer.Option("--lexicon", help="Extra pronunciation lexicon (TOML [words] table), over the shipped and user ones.")]
@@ -62,11 +63,14 @@ def convert(
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Audio file to write (default: <input name>.mp3 here).")] = None,
     voice: Annotated[Optional[str], typer.Option("--voice", "-v", help="Preset name, engine voice id, engine:voice, or a Piper .onnx path.")] = None,
     rate: Annotated[Optional[float], typer.Option("--rate", "-r", help="Speed factor, 0.5 to 2.0 (1.0 = the voice's natural pace).")] = None,
+    pitch: Pitch = None,
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="mp3, wav, ogg (opus), m4b or flac; default from the output name, else mp3.")] = None,
     keep_all: KeepAll = False,
     lexicon: LexiconOpt = None,
     no_cache: NoCache = False,
     loudness: Loudness = -16.0,
+    subtitles: Annotated[Optional[str], typer.Option("--subtitles", help="Also write a transcript beside the audio: srt or vtt.")] = None,
+    album: Annotated[Optional[str], typer.Option("--album", help="Album tag (default: the article's site).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -75,8 +79,8 @@ def convert(
     Example: reader convert samples/kyiv-independent-bakhmut.txt -o bakhmut.mp3
     """
     options = pipeline.RunOptions(
-        voice=voice, rate=rate, format=fmt, keep_all=keep_all, lexicon=str(lexicon) if lexicon else None,
-        cache=not no_cache, loudness=loudness,
+        voice=voice, rate=rate, pitch=pitch, format=fmt, keep_all=keep_all, lexicon=str(lexicon) if lexicon else None,
+        cache=not no_cache, loudness=loudness, subtitles=_subtitle_format(subtitles), album=album,
     )
     with _progress(disabled=quiet or as_json or not _err.is_terminal) as on_progress:
         result = pipeline.narrate(source, output, options=options, on_progress=on_progress)
@@ -224,6 +228,7 @@ def batch(
     loudness: Loudness = -16.0,
     feed: Annotated[Optional[str], typer.Option("--feed", help="Write OUTDIR/feed.xml, a podcast feed whose audio lives at this base URL.")] = None,
     feed_title: Annotated[Optional[str], typer.Option("--feed-title", help="The podcast's title (default: the output folder's name).")] = None,
+    combine: Annotated[Optional[Path], typer.Option("--combine", help="Also join every narration into one audiobook (.m4b) with a chapter per article.")] = None,
     cluster: Annotated[Optional[str], typer.Option("--cluster", help="Run the tasks on a Dask scheduler, e.g. tcp://10.0.0.5:8786 (needs reader[cluster]).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     as_json: JsonOpt = False,
@@ -252,6 +257,13 @@ def batch(
         from .batch import load_state
 
         write_feed(outdir, feed, load_state(outdir), title=feed_title)
+    if combine:
+        from .combine import combine as join
+
+        done = [r for r in results if r.status in ("done", "skipped") and r.output]
+        parts = [(outdir / r.output if not Path(r.output).is_absolute() else Path(r.output), r.title or Path(r.relative).stem,
+                  r.duration_s) for r in done]  # fmt: skip
+        join(parts, combine, title=feed_title or folder.resolve().name)
     if as_json:
         typer.echo(json.dumps({"results": [asdict(r) for r in results]}, ensure_ascii=False, indent=2))
     elif not quiet:
@@ -379,6 +391,14 @@ class _progress:
 
     def __exit__(self, *exc) -> None:
         self._bar.__exit__(*exc)
+
+
+def _subtitle_format(value: str | None) -> str | None:
+    from .errors import UsageError
+
+    if value is not None and value.lower() not in ("srt", "vtt"):
+        raise UsageError(f"--subtitles takes srt or vtt, not {value!r}.")
+    return value.lower() if value else None
 
 
 def _clock(seconds: float) -> str:

@@ -26,6 +26,8 @@ from .errors import EngineError, ExtractionError
 from .normalize import Normalizer, Rewrite, find_lexicon, normalize_script
 from .source import is_url, load_source
 from .split import chunk_script, split_article
+from .tags import Chapter, Tags, write_tags
+from .transcript import write_subtitles
 from .types import Article, Chunk, Narration, Script, Segment, VoicePreset
 from .voices import resolve_voice, voice_dirs
 
@@ -46,6 +48,8 @@ class RunOptions:
     """Preset name, engine voice id, ``engine:voice`` or Piper model path."""
     rate: float | None = None
     """Speed factor overriding the preset's (0.5 - 2.0)."""
+    pitch: int | None = None
+    """Voice pitch 0-100 overriding the preset's, for engines that have one (pyttsx3)."""
     format: str | None = None
     """mp3, wav, ogg, m4b or flac; default from the output name, else mp3."""
     keep_all: bool = False
@@ -58,6 +62,10 @@ class RunOptions:
     """Reuse and store synthesized chunks in the chunk cache."""
     loudness: float = DEFAULT_TARGET_LUFS
     """Integrated loudness target of the output, in LUFS."""
+    album: str | None = None
+    """The album tag; default the article's site."""
+    subtitles: str | None = None
+    """Also write a transcript beside the audio: "srt" or "vtt"."""
 
 
 def extract(source: str, *, keep_all: bool = False, stdin: BinaryIO | None = None) -> Article:
@@ -129,7 +137,7 @@ def narrate(
     and closed here.
     """
     options = options or RunOptions()
-    preset = resolve_voice(options.voice, rate=options.rate)
+    preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch)
     out_path = Path(out) if out is not None else None
     fmt = choose_format(out_path, options.format)
     article = extract(source, keep_all=options.keep_all, stdin=stdin)
@@ -139,12 +147,15 @@ def narrate(
     voice = open_voice(preset, options, engine)
     try:
         hits_before = getattr(voice, "hits", 0)
-        result = _reuse_narration(voice, chunks, out_path, fmt)
+        result = _reuse_narration(voice, chunks, out_path, fmt, article_tags(article, options.album))
         if result is None:
-            result = _render(chunks, voice, out_path, fmt, article, preset, on_progress)
-            _keep_narration(voice, chunks, result)
+            tags = article_tags(article, options.album)
+            result = _render(chunks, voice, out_path, fmt, article, preset, on_progress, tags)
+            _keep_narration(voice, chunks, result, tags)
         else:
             hits_before -= len(chunks)
+        if options.subtitles:
+            write_subtitles(result.segments, out_path, options.subtitles)
         return replace(
             result, title=article.title, voice=preset.name, cached=getattr(voice, "hits", 0) - hits_before,
             byline=article.byline, date=article.date, url=article.url, site=article.site,
@@ -154,17 +165,17 @@ def narrate(
             voice.close()
 
 
-def _narration_key(voice: Engine, chunks: list[Chunk], fmt: str) -> str | None:
-    """The whole narration's cache key: every chunk's text and pause, the voice, the format."""
+def _narration_key(voice: Engine, chunks: list[Chunk], fmt: str, tags: Tags) -> str | None:
+    """The whole narration's cache key: every chunk's text and pause, the voice, format and tags."""
     if not isinstance(voice, CachedEngine):
         return None
-    spoken = "\n".join(f"{c.pause_ms}\t{c.text}" for c in chunks)
-    return ChunkCache.key(f"{voice.identity}:{fmt}:narration", spoken)
+    spoken = "\n".join(f"{c.pause_ms}\t{c.chapter}\t{c.text}" for c in chunks)
+    return ChunkCache.key(f"{voice.identity}:{fmt}:{tags}:narration", spoken)
 
 
-def _reuse_narration(voice: Engine, chunks: list[Chunk], out: Path, fmt: str) -> Narration | None:
+def _reuse_narration(voice: Engine, chunks: list[Chunk], out: Path, fmt: str, tags: Tags) -> Narration | None:
     """An identical narration encoded before: copied into place instead of encoded again."""
-    key = _narration_key(voice, chunks, fmt)
+    key = _narration_key(voice, chunks, fmt, tags)
     found = ChunkCache().get_narration(key, fmt) if key else None
     if found is None:
         return None
@@ -177,8 +188,8 @@ def _reuse_narration(voice: Engine, chunks: list[Chunk], out: Path, fmt: str) ->
                      elapsed_s=time.perf_counter() - started, segments=segments)  # fmt: skip
 
 
-def _keep_narration(voice: Engine, chunks: list[Chunk], result: Narration) -> None:
-    key = _narration_key(voice, chunks, result.format)
+def _keep_narration(voice: Engine, chunks: list[Chunk], result: Narration, tags: Tags) -> None:
+    key = _narration_key(voice, chunks, result.format, tags)
     if key:
         meta = {"duration_s": result.duration_s, "sample_rate": result.sample_rate, "words": result.words,
                 "segments": [[s.start_s, s.end_s, s.text] for s in result.segments]}  # fmt: skip
@@ -221,15 +232,24 @@ def _render(
     article: Article,
     preset: VoicePreset,
     on_progress: ProgressCallback | None,
+    tags: Tags | None = None,
 ) -> Narration:
     started = time.perf_counter()
     synthesis_s = 0.0
     segments: list[Segment] = []
+    openings: list[tuple[float, str]] = []
     speech = synthesize_chunks(chunks, engine)
     first = next(speech)  # the first chunk tells the sample rate, cached or not
-    with Encoder(out, fmt, engine.sample_rate) as encoder:
+
+    def finalize(path: Path) -> None:
+        if tags is not None:
+            write_tags(path, fmt, tags, _chapters(openings, encoder.duration_s))
+
+    with Encoder(out, fmt, engine.sample_rate, finalize=finalize) as encoder:
         for done, (chunk, pcm, seconds) in enumerate(itertools.chain([first], speech), 1):
             synthesis_s += seconds
+            if chunk.chapter:
+                openings.append((encoder.duration_s, chunk.chapter))
             if pcm is not None:
                 start = encoder.duration_s
                 encoder.write(pcm)
@@ -250,3 +270,21 @@ def _render(
         elapsed_s=time.perf_counter() - started,
         segments=tuple(segments),
     )
+
+
+def _chapters(openings: list[tuple[float, str]], total_s: float) -> list[Chapter]:
+    """Chapters from the title and headings; none when there is only a title."""
+    if len(openings) < 2:
+        return []
+    ends = [start for start, _ in openings[1:]] + [total_s]
+    return [Chapter(start, end, title.rstrip(".")) for (start, title), end in zip(openings, ends)]
+
+
+def article_tags(article: Article, album: str | None = None) -> Tags:
+    """What goes into the file's tags for an article."""
+    date = article.date or ""
+    description = " ".join(block.text for block in article.blocks[:1])[:300]
+    return Tags(
+        title=article.title, artist=article.byline or article.site or "", album=album or article.site or "",
+        date=date, url=article.url or "", description=description,
+    )  # fmt: skip

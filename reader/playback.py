@@ -47,7 +47,7 @@ def play_article(
     """Narrate ``source`` into ``player`` while synthesizing; optionally keep it in ``save``."""
     started = time.perf_counter()
     options = options or RunOptions()
-    preset = resolve_voice(options.voice, rate=options.rate)
+    preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch)
     fmt = choose_format(save, options.format) if save else None
     if save:
         check_writable(save)

@@ -11,8 +11,9 @@ typically starts a sentence.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from .types import Article, Chunk, Paragraph, Pauses, Script
+from .types import Article, BlockKind, Chunk, Paragraph, Pauses, Script
 
 MAX_CHUNK_CHARS = 300
 MIN_CHUNK_WORDS = 5
@@ -246,10 +247,12 @@ def chunk_script(script: Script, pauses: Pauses, limit: int = MAX_CHUNK_CHARS) -
                 else:
                     pause = pauses.after(paragraph.kind)
                     piece = _closed(piece)
-                chunks.append(Chunk(text=piece, pause_ms=pause, paragraph=index))
+                opens = s_index == 0 and p_index == 0 and paragraph.kind in (BlockKind.TITLE, BlockKind.HEADING)
+                chapter = " ".join(paragraph.sentences) if opens else None
+                chunks.append(Chunk(text=piece, pause_ms=pause, paragraph=index, chapter=chapter))
     if chunks:
         last = chunks[-1]
-        chunks[-1] = Chunk(text=last.text, pause_ms=min(last.pause_ms, 500), paragraph=last.paragraph)
+        chunks[-1] = replace(last, pause_ms=min(last.pause_ms, 500))
     return chunks
 
 

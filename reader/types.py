@@ -140,6 +140,8 @@ class Chunk:
     """Silence to insert after this chunk's audio."""
     paragraph: int
     """Index of the paragraph in the script this chunk belongs to."""
+    chapter: str | None = None
+    """Set on the first chunk of the title or a heading: a chapter starts here."""
 
 
 @dataclass(frozen=True)

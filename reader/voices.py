@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .engines import ENGINES
 from .normalize.lexicon import LEXICON_NAME
-from .errors import VoiceNotFound
+from .errors import UsageError, VoiceNotFound
 from .types import Pauses, VoicePreset
 
 DEFAULT_PRESET = "joe"
@@ -104,7 +104,7 @@ def list_presets() -> list[VoicePreset]:
     return sorted(found.values(), key=lambda p: p.name)
 
 
-def resolve_voice(spec: str | None, *, rate: float | None = None) -> VoicePreset:
+def resolve_voice(spec: str | None, *, rate: float | None = None, pitch: int | None = None) -> VoicePreset:
     """A preset for ``--voice``: a preset name, a Piper model path or name, or an engine voice id.
 
     ``engine:voice`` (``pyttsx3:gmw/en-us``) names an engine voice explicitly.
@@ -113,6 +113,12 @@ def resolve_voice(spec: str | None, *, rate: float | None = None) -> VoicePreset
     if rate is not None:
         check_rate(rate)
         preset = replace(preset, rate=rate)
+    if pitch is not None:
+        if preset.engine == "piper":
+            raise UsageError("Piper voices have no pitch setting; --pitch works with pyttsx3 voices (e.g. --voice espeak).")
+        if not 0 <= pitch <= 100:
+            raise UsageError(f"Pitch {pitch} is out of range; use 0 to 100.")
+        preset = replace(preset, pitch=pitch)
     return preset
 
 
