@@ -2,6 +2,7 @@
 
 import re
 import subprocess
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -122,3 +123,25 @@ def test_trim_keeps_only_a_small_margin():
     trimmed = trim(padded, 16000)
     assert 16000 <= trimmed.size <= 16000 + 2 * 0.03 * 16000
     assert problem(trimmed, 16000, "one two three", 175.0) is None
+
+
+@pytest.mark.slow
+def test_long_input_narrates_in_flat_memory(tmp_path):
+    """20x the words, at most 1.5x the peak memory: the narration streams (fake engine, so this measures reader)."""
+    import os
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from memory import make_article
+
+    peaks = []
+    for words in (1000, 20000):
+        article = tmp_path / f"{words}.txt"
+        article.write_text(make_article(words))
+        child = subprocess.Popen([sys.executable, "-m", "reader", "convert", str(article), "-o", str(tmp_path / f"{words}.mp3"),
+                                  "--voice", "fake:low", "--no-cache", "-q"])  # fmt: skip
+        _, status, usage = os.wait4(child.pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        peaks.append(usage.ru_maxrss)
+    assert peaks[1] <= 1.5 * peaks[0], peaks
+    assert decode(tmp_path / "20000.mp3").duration_s > 20000 / 250 * 60 * 0.8  # all of it was narrated
