@@ -167,7 +167,7 @@ def test_espeak_rate_and_pitch(tmp_path):
     source = tmp_path / "t.txt"
     source.write_text(TEXT)
     low = narrate(str(source), tmp_path / "low.wav", options=RunOptions(voice="espeak", pitch=10, cache=False))
-    high = narrate(str(source), tmp_path / "high.wav", options=RunOptions(voice="espeak", pitch=90, cache=False))
+    narrate(str(source), tmp_path / "high.wav", options=RunOptions(voice="espeak", pitch=90, cache=False))
     assert _median_f0(decode(tmp_path / "high.wav")) > 1.3 * _median_f0(decode(tmp_path / "low.wav"))
     fast = narrate(str(source), tmp_path / "fast.wav", options=RunOptions(voice="espeak", rate=2.0, cache=False))
     assert _speech_s(low) / _speech_s(fast) > 1.6
