@@ -62,7 +62,7 @@ def main() -> int:
         start = time.perf_counter()
         cold = subprocess.run(
             [sys.executable, "-m", "reader", "convert", args.article, "-o", str(Path(tmp) / "cold.mp3"),
-             "--voice", args.voice, "--quiet"], capture_output=True, text=True)  # fmt: skip
+             "--voice", args.voice, "--quiet", "--no-cache"], capture_output=True, text=True)  # fmt: skip
         cold_s = time.perf_counter() - start
     if cold.returncode:
         print(cold.stderr, file=sys.stderr)

@@ -118,6 +118,12 @@ def test_quality_gate_reports_a_bad_chunk_with_its_text(bad, word):
     assert "The council approved" in str(err.value) and engine.calls == 2
 
 
+def test_other_scripts_are_not_judged_by_english_pace():
+    """An English voice spelling out Japanese takes long; that is not a runaway chunk."""
+    assert problem(_speech(10.0), 16000, "自宅でできる簡単なパンの焼き方.", 175.0) is None
+    assert problem(np.zeros(16000, dtype=np.int16), 16000, "自宅でできる.", 175.0) == "silent"
+
+
 def test_trim_keeps_only_a_small_margin():
     padded = np.concatenate([np.zeros(8000, dtype=np.int16), _speech(1.0), np.zeros(16000, dtype=np.int16)])
     trimmed = trim(padded, 16000)

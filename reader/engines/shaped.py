@@ -26,6 +26,8 @@ _SILENCE_DB = -45.0
 _MARGIN_S = 0.02
 _MIN_RATIO, _MAX_RATIO = 0.3, 3.5
 _WORD = re.compile(r"\w+")
+_FOREIGN = re.compile(r"[^\W\d_\u0000-\u024f]")
+"""A letter outside the Latin script."""
 PAUSE_COMPENSATION_LU = 0.7
 """R128 blocks that straddle a pause measure quieter, so a narration of chunks at
 the target reads 0.6-0.9 LU under it (measured on Piper and espeak); chunks
@@ -50,6 +52,8 @@ def problem(pcm: np.ndarray, rate: int, text: str, words_per_minute: float) -> s
     """What is wrong with a chunk's audio for its text, or None."""
     if pcm.size < rate * 0.05 or not np.any(np.abs(pcm) > 30):
         return "silent"
+    if _FOREIGN.search(text):
+        return None  # a voice reading another script has no pace to compare with
     expected = max(0.3, len(_WORD.findall(text)) * 60.0 / words_per_minute)
     ratio = pcm.size / rate / expected
     if ratio < _MIN_RATIO:
