@@ -78,6 +78,13 @@ def check_writable(out: Path) -> None:
         raise AssemblyError(f"The output folder {folder} is not writable.")
 
 
+def _usual_mode(path: Path) -> None:
+    """mkstemp makes files private; a narration gets the mode the user's umask gives."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
 def install_copy(source: Path, out: Path) -> None:
     """Copy a finished file into place atomically, with the usual umask mode."""
     check_writable(out)
@@ -88,9 +95,7 @@ def install_copy(source: Path, out: Path) -> None:
     os.close(handle)
     try:
         shutil.copyfile(source, name)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(name, 0o666 & ~umask)
+        _usual_mode(Path(name))
         os.replace(name, out)
     except OSError as exc:
         Path(name).unlink(missing_ok=True)
@@ -119,10 +124,7 @@ class Encoder:
             raise AssemblyError(f"Can't write in {self.out.parent}: {exc.strerror or exc}.") from exc
         os.close(handle)
         self._tmp = Path(name)
-        # mkstemp makes the file private; the narration gets the usual umask mode.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(self._tmp, 0o666 & ~umask)
+        _usual_mode(self._tmp)
         self._log = tempfile.TemporaryFile()
         command = [
             find_ffmpeg(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
