@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from reader.split import split_sentences
+from reader.sentences import split_sentences
 
 
 NEWS_CASES = Path(__file__).resolve().parent.parent / "tests" / "data" / "news_sentences.json"

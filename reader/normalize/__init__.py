@@ -13,39 +13,16 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
-from dataclasses import dataclass
 
 from ..types import Paragraph, Script
+from .rewrite import SPACE_BEFORE_PUNCT, SPACES, Rewrite, speakable
 from .lexicon import Lexicon, find_lexicon, load_lexicon
 from .rules import RULES, Rule, _capitals
 from .words import ACRONYMS
 
 __all__ = ["Lexicon", "Normalizer", "Rewrite", "find_lexicon", "load_lexicon", "normalize_script", "speakable"]
 
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]")
-_SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]])|([(\[])\s+")
 _SENTENCE_TAIL = re.compile(r"[\"'”’»)\]]*\s*$")
-
-
-@dataclass(frozen=True)
-class Rewrite:
-    """One reading: what was written, what will be said, and which rule said so."""
-
-    original: str
-    spoken: str
-    rule: str
-    start: int = 0
-    """Where the original stands in the (cleaned) sentence."""
-    end: int = 0
-
-
-def speakable(text: str) -> str:
-    """Text an engine can read without tripping on invisible or control characters."""
-    text = _INVISIBLE.sub("", text)
-    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
-    return _SPACES.sub(" ", text).strip()
 
 
 class Normalizer:
@@ -76,7 +53,7 @@ class Normalizer:
             rewrites.append(Rewrite(original, spoken.strip(), rule, start, end))
             position = end
         pieces.append(text[position:])
-        spoken_text = _SPACE_BEFORE_PUNCT.sub(r"\1\2", _SPACES.sub(" ", "".join(pieces))).strip()
+        spoken_text = SPACE_BEFORE_PUNCT.sub(r"\1\2", SPACES.sub(" ", "".join(pieces))).strip()
         return spoken_text, rewrites
 
     def _claims(self, text: str) -> list[tuple[int, int, str, str]]:
