@@ -1,67 +1,93 @@
 """Split a paragraph into sentences.
 
-The sentence splitter is rule-based and ships its own abbreviation lists, so
-nothing is downloaded at run time (nltk's Punkt needs a data download and
-splits "Mr." and "U.S." badly without it). A candidate boundary is a ``.``,
-``?``, ``!`` or ellipsis followed by space; it is rejected after titles
-(Mr., Gen.), initials and known abbreviations unless the next word is one that
-typically starts a sentence.
+The splitter is rule-based and ships its own per-language word lists
+(reader/sentences_abbreviations.py), so nothing is downloaded at run time. A
+candidate boundary is a ``.``, ``?``, ``!`` or ellipsis followed by space. Whether
+it ends the sentence is decided from evidence on both sides: the token before
+(a title, an abbreviation, an initial, an ordinal, a list marker) and the word
+after (a capitalized function word or common word opens a sentence; a proper
+name after an abbreviation, a lower-case word, a digit after "No." do not).
+
+Wikipedia footnote marks ("[1]", "[citation needed]") are dropped: a narrator
+must not read them. Every other non-space character of the input lands in
+exactly one sentence, in order.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
-# Titles before a name: never the end of a sentence.
-_TITLES = frozenset(
-    "mr mrs ms mx dr prof gen lt col maj capt cpt sgt cmdr adm brig sen rep gov pres "
-    "rev hon st mt ft fr sr jr supt insp det atty amb messrs mme mlle".split()
+from .sentences_abbreviations import Rules, rules_for
+
+# Groups: 1 the terminator, 2 closing quotes/brackets glued to it, 3 closers
+# standing alone as tokens (tokenized text: "Bravo ! ." / "done ? '' Next"),
+# 4 the space, 5 the first character after it.
+_CANDIDATE = re.compile(
+    r"(\.(?: \.){2,}|\.{3,}|…|[.!?]+)([\"'”’»)\]]*)((?:[ \t]+(?:''|[\"'”’»)\]]|\.{1,3}|…|[!?])(?=\s|$))*)(?:(\s+)(?=(\S))|\s*$)"
 )
-# Abbreviations that usually sit mid-sentence but may end one.
-_ABBREVIATIONS = frozenset(
-    "etc vs v al inc corp co ltd llc plc bros dept univ assn est approx fig figs no nos vol vols "
-    "pp p ed eds jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun "
-    "ave blvd rd hwy sq ste apt cf ca op cit ibid gov't e.g i.e a.m p.m u.s u.k u.n e.u u.s.a n° nº "
-    "d.c n.y l.a ph.d b.a m.a b.sc m.sc jr sr".split()
-)
-# Words that, capitalized after an abbreviation, signal a new sentence.
-_STARTERS = frozenset(
-    "the a an he she it they we i you this that these those there here but and so yet or "
-    "in on at as if when while after before since because however meanwhile his her its their "
-    "our my your what who why how where then now still also some many most all one each both "
-    "such not last for from with without to by according although though even only during "
-    "instead other another next first later today yesterday tomorrow did does do is are was "
-    "were has have had will would can could should may might must let please".split()
-)
-_CANDIDATE = re.compile(r"(\.(?: \.){2,}|\.{3,}|…|[.!?]+)([\"'”’»)\]]*)(\s+)(?=(\S))")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
-_NEXT_WORD = re.compile(r"[\"'“‘(\[]*([\w’']+)")
+_TOKENS_BEFORE = re.compile(r"(?:(\S+)\s)?(\S+)\s?$")
+_NEXT_WORD = re.compile(r"[\"'“‘(\[¿¡«`]*([\w’'.-]+)")
+_SPEAKER = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}([a-z]+)")
 _LOOKBEHIND = 80
+_QUOTES = frozenset("\"'”’»`")
 _GLUED_QUOTES = re.compile(r"([.!?][\"”’])([\"“‘][A-Z])")
-_TIME_PREPOSITIONS = frozenset("at by around about before after until till from since".split())
-_LIST_MARKER = re.compile(r"(?:(?<=\s)|^)(?:[•⁃*\-–]\s?)?(\d{1,3}|[a-z])(?:\.\)|\)|\.)(?=\s+\S)")
+_FOOTNOTE = re.compile(
+    r"(?<=[\w.,;:!?\"'”’)\]])\[(?:\d{1,3}|[a-z]|(?:note|nb|n) ?\d{1,3}|[a-z]+(?: [a-z]+){0,2} needed)\]",
+    re.IGNORECASE,
+)
+# A new line that opens a list item ("* apples", "(2) bar", "iii. Second") is a boundary.
+_LIST_LINE = re.compile(
+    r"\n(?=[ \t]*(?:[•⁃*\-–]|\(?(?:\d{1,3}|[ivxlc]{1,6}|[a-z])(?:\.\)|[.)])(?=\s)))"
+)
+_LIST_MARKER = re.compile(
+    r"(?:(?<=\s)|^)(?:[•⁃*\-–]\s?)?(\d{1,3}|[a-z])(?:\.\)|\)|\.)(?=\s+\S)"
+)
+_LONE_MARKER = re.compile(r"[(\[]?(?:\d{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-zA-Z])[)\]]?")
+_NUMBER = re.compile(r"\d{1,3}")
+_NUMBER_TOKEN = re.compile(r"[\d.,/½¼¾-]*\d")
+_DOTTED = re.compile(r"(?:\w\.)+\w")
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, language: str | None = None) -> list[str]:
     """Sentences of one paragraph, in order, with their own punctuation.
 
-    An enumerated list run into one line ("1.) First 2.) Second") is split
-    before each item marker, and a marker's own period never ends a sentence.
+    ``language`` is an ISO 639-1 code (None means English); it picks the
+    abbreviation lists and the number rules. An enumerated list run into one
+    line ("1.) First 2.) Second") is split before each item marker, and a
+    marker stays with its item.
     """
-    text = _GLUED_QUOTES.sub(r"\1 \2", text)  # '...abandoned.""There is...': two quotes, two sentences
+    rules = rules_for(language)
+    text = _FOOTNOTE.sub("", text)
+    text = _GLUED_QUOTES.sub(
+        r"\1 \2", text
+    )  # '...abandoned.""There is...': two quotes, two sentences
+    sentences: list[str] = []
+    for line in _LIST_LINE.split(text):
+        sentences.extend(_split_line(line, rules))
+    return sentences
+
+
+def _split_line(text: str, rules: Rules) -> list[str]:
     markers = _list_markers(text)
     if not markers:
-        return _split_run(text, protected=frozenset())
+        return _split_run(text, frozenset(), rules)
     protected = frozenset(m.end() for m in markers)
     bounds = [0, *[m.start() for m in markers if m.start() > 0], len(text)]
     sentences: list[str] = []
-    for start, end in zip(bounds, bounds[1:]):
-        sentences.extend(_split_run(text[start:end], protected={p - start for p in protected}))
+    for start, end in itertools.pairwise(bounds):
+        sentences.extend(
+            _split_run(text[start:end], {p - start for p in protected}, rules)
+        )
     return sentences
 
 
 def _list_markers(text: str) -> list[re.Match[str]]:
-    """Item markers of an enumerated list (1. 2. / a) b) / • 9. • 10.) with consecutive values."""
+    """Item markers of an enumerated list (1. 2. / a) b) / • 9. • 10.) with consecutive values.
+
+    Letters with a bare period need a run of three: "a." and "b." alone are as
+    likely abbreviation parts or initials.
+    """
     best: list[re.Match[str]] = []
     chain: list[re.Match[str]] = []
     for match in _LIST_MARKER.finditer(text):
@@ -72,20 +98,29 @@ def _list_markers(text: str) -> list[re.Match[str]]:
             chain = [match]
         if len(chain) > len(best):
             best = list(chain)
-    return best if len(best) >= 2 else []
+    bare_letters = (
+        bool(best) and best[0].group(1).isalpha() and best[0].group(0).endswith(".")
+    )
+    return best if len(best) >= (3 if bare_letters else 2) else []
 
 
 def _marker_value(label: str) -> int:
     return int(label) if label.isdigit() else ord(label) - ord("a")
 
 
-def _split_run(text: str, protected: frozenset[int] | set[int]) -> list[str]:
+def _split_run(
+    text: str, protected: frozenset[int] | set[int], rules: Rules
+) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _CANDIDATE.finditer(text):
-        if match.end(1) in protected or match.end(2) in protected:
-            continue
-        cut = _boundary(text, match, start)
+        if (
+            match.group(5) is None
+            or match.end(1) in protected
+            or match.end(2) in protected
+        ):
+            continue  # the end of the text, or an item marker's own period
+        cut = _boundary(text, match, start, rules)
         if cut is not None:
             piece = text[start:cut].strip()
             if piece:
@@ -97,61 +132,125 @@ def _split_run(text: str, protected: frozenset[int] | set[int]) -> list[str]:
     return sentences
 
 
-def _boundary(text: str, match: re.Match[str], start: int) -> int | None:
+def _boundary(text: str, match: re.Match[str], start: int, rules: Rules) -> int | None:
     """Where the sentence ends at this candidate, or None if it goes on."""
     punct = match.group(1)
     spaced_before = match.start(1) > 0 and text[match.start(1) - 1].isspace()
     if punct.startswith(". ."):
         dots = punct.count(".")
         if dots >= 4 and not spaced_before:
-            return match.start(1) + 1  # "word. . . . Next": a full stop, then an ellipsis that opens the next
+            return (
+                match.start(1) + 1
+            )  # "word. . . . Next": a full stop, then an ellipsis that opens the next
         if dots == 3 and spaced_before:
             return None  # " . . . ": words left out inside a sentence
-    if _after_clock_time(text, match):
-        return match.end(2) if _clock_time_ends(text, match, start) else None
-    if _is_boundary(text, match):
-        return match.end(2)
-    return None
+    if match.start(1) - start <= 8 and _LONE_MARKER.fullmatch(
+        text[start : match.start(1)].strip()
+    ):
+        return None  # "1. Wages grew.": a list marker is never a sentence of its own
+    if not _is_boundary(text, match, rules):
+        return None
+    if match.group(3).lstrip()[:1] in _QUOTES and any(
+        q in match.group(2) for q in _QUOTES
+    ):
+        return match.end(
+            2
+        )  # "next?'  ' I was": the first quote closed this one, the lone one opens the next
+    return match.end(3)
 
 
-def _after_clock_time(text: str, match: re.Match[str]) -> bool:
-    return match.group(1) == "." and text[max(0, match.start(1) - 3) : match.start(1)].lower() in ("a.m", "p.m")
-
-
-def _clock_time_ends(text: str, match: re.Match[str], start: int) -> bool:
-    """"6 P.M. Mr. Smith": a new sentence, unless the time opened this one ("At 5 a.m. Mr. Smith went")."""
-    next_word = _NEXT_WORD.match(text, match.end(3))
-    following = (next_word.group(1) if next_word else "").lower()
-    if not match.group(4).isupper() or following not in _STARTERS | _TITLES:
-        return False
-    opening = text[start : match.start(1)].split()
-    return not (opening and opening[0].lower() in _TIME_PREPOSITIONS and len(opening) <= 4)
-
-
-def _is_boundary(text: str, match: re.Match[str]) -> bool:
-    punct, next_char = match.group(1), match.group(4)
-    next_word = _NEXT_WORD.match(text, match.end(3))
-    following = next_word.group(1) if next_word else ""
-    if next_char.islower():
+def _is_boundary(text: str, match: re.Match[str], rules: Rules) -> bool:
+    punct, next_char = match.group(1), match.group(5)
+    next_word = _NEXT_WORD.match(text, match.end(4))
+    following = next_word.group(1).rstrip(".") if next_word else ""
+    if next_char.islower() and not _is_brand(following):
+        return False  # '"Why?" she asked.' / "5th st. near": the sentence goes on
+    if _quote_attribution(text, match, rules):
         return False
     if punct[0] in "?!":
         return True
-    if punct[0] == "…" or punct.startswith("..") or punct.startswith(". ."):
-        return next_char.isupper() or next_char in "\"“‘"
+    if punct[0] == "…" or punct.startswith(("..", ". .")):
+        return next_char.isupper() or next_char in '"“‘«¿¡' or _is_brand(following)
     # Bounded look-behind keeps the splitter linear on megabyte-long lines.
-    before = _TOKEN_BEFORE.search(text, max(0, match.start(1) - _LOOKBEHIND), match.start(1))
-    token = before.group(1).lstrip("\"'“‘([") if before else ""
-    return _ends_after_token(token, following, next_char)
+    before = _TOKENS_BEFORE.search(
+        text, max(0, match.start(1) - _LOOKBEHIND), match.start(1)
+    )
+    token = before.group(2).lstrip("\"'“‘([«") if before else ""
+    previous = (before.group(1) or "") if before else ""
+    return _ends_after_token(token, previous, following, next_char, rules)
 
 
-def _ends_after_token(token: str, following: str, next_char: str) -> bool:
-    """Whether a period right after ``token`` ends the sentence."""
-    bare = token.lower().rstrip(".")
-    if bare in _TITLES:
+def _is_brand(word: str) -> bool:
+    """ "eBay", "iPhone": lower-case first letter, capital second; such a word may open a sentence."""
+    return len(word) > 1 and word[0].islower() and word[1].isupper()
+
+
+def _quote_attribution(text: str, match: re.Match[str], rules: Rules) -> bool:
+    """'"Are we safe?" Smith asked.': a quote followed by its speaker and a speech verb goes on."""
+    closers = match.group(2) + match.group(3)
+    if not rules.speech_verbs or not any(q in closers for q in _QUOTES):
         return False
-    starts_sentence = following.lower() in _STARTERS
-    if bare in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare):
-        return next_char.isupper() and starts_sentence
-    if re.fullmatch(r"[A-Z]", token):  # an initial: "Donald J. Trump"
-        return starts_sentence
-    return next_char.isupper() or next_char.isdigit() or not next_char.isalnum()
+    speaker = _SPEAKER.match(text, match.end(4), match.end(4) + 60)
+    return bool(speaker) and speaker.group(1) in rules.speech_verbs
+
+
+def _ends_after_token(
+    token: str, previous: str, following: str, next_char: str, rules: Rules
+) -> bool:
+    """Whether a period right after ``token`` ends the sentence, given the word after it."""
+    bare = token.lower().rstrip(".")
+    pair = (
+        f"{previous.lower()}{bare}"
+        if previous.endswith(".") and len(previous) <= 4
+        else ""
+    )
+    if _NUMBER.fullmatch(bare) and rules.ordinal_dot:
+        return _opens_sentence(following, next_char, rules, strong=True, ordinal=True)
+    if bare in rules.titles:
+        return False
+    if bare in rules.units and _NUMBER_TOKEN.fullmatch(previous):
+        return next_char.isupper() or not next_char.isalnum() and next_char not in "(["
+    if bare in rules.adjectival:
+        return _opens_sentence(following, next_char, rules, strong=True)
+    if (
+        bare in rules.abbreviations
+        or pair in rules.abbreviations
+        or _DOTTED.fullmatch(bare)
+    ):
+        return _opens_sentence(following, next_char, rules, strong=False)
+    if len(token) == 1 and token.islower():
+        return False  # a part of "z. B." / "p. ex.", or "b." of a short list: never a sentence
+    if (
+        len(bare) == 1 and bare.isalpha()
+    ):  # an initial: "Donald J. Trump", but "you and I. Did you"
+        return _opens_sentence(following, next_char, rules, strong=True)
+    return (
+        next_char.isupper()
+        or next_char.isdigit()
+        or not next_char.isalnum()
+        or _is_brand(following)
+    )
+
+
+def _opens_sentence(
+    following: str, next_char: str, rules: Rules, strong: bool, ordinal: bool = False
+) -> bool:
+    """Evidence from the next word that a new sentence starts after an abbreviation.
+
+    ``strong`` asks for a function word (pronoun, determiner, conjunction...);
+    otherwise a capitalized common word will do. A name, a title or a digit is
+    no evidence: "Dr. Jones", "No. 4", "Acme Inc. Chief Executive".
+    """
+    word = following.lower()
+    if ordinal and word in rules.months:
+        return False  # "Am 3. März"
+    if not (next_char.isupper() or _is_brand(following)) or word in rules.titles:
+        return (
+            not next_char.isalnum()
+            and not ordinal
+            and not strong
+            and next_char not in "(["
+        )
+    if word in rules.starters:
+        return True
+    return not strong and word in rules.common
