@@ -18,9 +18,22 @@ overrides both for the slash and dash forms.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTHS = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
 # Zones pages print by name; anything else is left naive rather than guessed.
 ZONES = {
     "utc": 0, "gmt": 0, "z": 0, "bst": 60, "cet": 60, "cest": 120, "eet": 120, "eest": 180, "msk": 180,
@@ -31,20 +44,29 @@ _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 _NAMED = (
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # March 7, 2023
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),  # 7 March 2023
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # March 7, 2023
+    re.compile(
+        rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE
+    ),  # 7 March 2023
 )
 _ISO = re.compile(r"\b(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})\b")
-_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})\b")
+_NUMERIC = re.compile(
+    r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})\b"
+)
 _TIME = re.compile(
     r"(?<![\d:])(?P<hour>\d{1,2})(?::(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?\s*"
     r"(?P<ampm>[ap]\.?\s?m\b\.?)?(?:\s*(?P<zone>[a-z]{1,4}\b|[+-]\d{2}:?\d{2}\b))?",
-    re.I,
+    re.IGNORECASE,
 )
-_ISO_FULL = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?", re.I)
+_ISO_FULL = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?",
+    re.IGNORECASE,
+)
 
 
-def parse_date(raw: str | None, *, day_first: bool | None = None) -> datetime | date | None:
+def parse_date(
+    raw: str | None, *, day_first: bool | None = None
+) -> datetime | date | None:
     """The date (and time, where written) in ``raw``; None when there is no full date."""
     if not raw or not raw.strip():
         return None
@@ -52,7 +74,9 @@ def parse_date(raw: str | None, *, day_first: bool | None = None) -> datetime | 
     iso = _ISO_FULL.search(text)
     if iso:
         try:
-            return datetime.fromisoformat(iso.group(0).replace(" ", "T").replace("z", "Z"))
+            return datetime.fromisoformat(
+                iso.group(0).replace(" ", "T").replace("z", "Z")
+            )
         except ValueError:
             pass
     found = _find_day(text, day_first)
@@ -71,13 +95,24 @@ def _find_day(text: str, day_first: bool | None) -> tuple[date, int] | None:
         match = pattern.search(text)
         if match:
             month = MONTHS.index(match.group("month")[:3].lower()) + 1
-            return _valid(int(match.group("year")), month, int(match.group("day")), match.end())
+            return _valid(
+                int(match.group("year")), month, int(match.group("day")), match.end()
+            )
     match = _ISO.search(text)
     if match:
-        return _valid(int(match.group("year")), int(match.group("month")), int(match.group("day")), match.end())
+        return _valid(
+            int(match.group("year")),
+            int(match.group("month")),
+            int(match.group("day")),
+            match.end(),
+        )
     match = _NUMERIC.search(text)
     if match:
-        a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("year"))
+        a, b, year = (
+            int(match.group("a")),
+            int(match.group("b")),
+            int(match.group("year")),
+        )
         first_is_day = match.group("sep") == "." if day_first is None else day_first
         if a > 12:
             first_is_day = True
@@ -99,7 +134,9 @@ def _valid(year: int, month: int, day: int, end: int) -> tuple[date, int] | None
 
 def _find_time(rest: str) -> time | None:
     """A clock time right after the date ("10:15 am", ", 5:12 p.m.", " at 14:30 UTC")."""
-    match = _TIME.match(re.sub(r"^[\s,|·•–—-]*(?:at\s+)?", "", rest, flags=re.I))
+    match = _TIME.match(
+        re.sub(r"^[\s,|·•–—-]*(?:at\s+)?", "", rest, flags=re.IGNORECASE)
+    )
     if not match or (match.group("minute") is None and match.group("ampm") is None):
         return None  # a bare number after a date is not a time
     hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
@@ -145,4 +182,4 @@ def as_datetime(value: datetime | date) -> datetime:
     day shows the same in most places; a time without a zone is taken as UTC."""
     if not isinstance(value, datetime):
         value = datetime.combine(value, time(12, 0))
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
