@@ -28,7 +28,6 @@ from dataclasses import fields, replace
 from importlib import resources
 from pathlib import Path
 
-from .engines import ENGINES
 from .normalize.lexicon import LEXICON_NAME
 from .errors import UsageError, VoiceNotFound
 from .types import Pauses, VoicePreset
@@ -57,8 +56,10 @@ def preset_from_dict(name: str, data: dict, path: Path | None = None) -> VoicePr
     unknown = set(data) - _PRESET_KEYS
     if unknown:
         raise VoiceNotFound(f"Preset {where}: unknown key(s) {', '.join(sorted(unknown))}.")
-    if data.get("engine") not in ENGINES:
-        raise VoiceNotFound(f"Preset {where}: engine must be one of {', '.join(ENGINES)}.")
+    from .engines import engine_names
+
+    if data.get("engine") not in engine_names():
+        raise VoiceNotFound(f"Preset {where}: engine must be one of {', '.join(engine_names())}.")
     pause_data = data.get("pauses", {})
     pause_keys = {f.name for f in fields(Pauses)}
     if not isinstance(pause_data, dict) or set(pause_data) - pause_keys:
@@ -114,8 +115,10 @@ def resolve_voice(spec: str | None, *, rate: float | None = None, pitch: int | N
         check_rate(rate)
         preset = replace(preset, rate=rate)
     if pitch is not None:
-        if preset.engine == "piper":
-            raise UsageError("Piper voices have no pitch setting; --pitch works with pyttsx3 voices (e.g. --voice espeak).")
+        from .engines import engine_spec
+
+        if not engine_spec(preset.engine).pitch:
+            raise UsageError(f"{preset.engine} voices have no pitch setting; --pitch works with pyttsx3 voices (e.g. --voice espeak).")
         if not 0 <= pitch <= 100:
             raise UsageError(f"Pitch {pitch} is out of range; use 0 to 100.")
         preset = replace(preset, pitch=pitch)
@@ -123,24 +126,24 @@ def resolve_voice(spec: str | None, *, rate: float | None = None, pitch: int | N
 
 
 def _find(spec: str) -> VoicePreset:
+    from .engines import claim_voice, engine_names
+
     presets = {p.name: p for p in list_presets()}
     if spec in presets:
         return presets[spec]
     base = presets.get(DEFAULT_PRESET, VoicePreset(name=DEFAULT_PRESET, engine="piper", voice=""))
     engine, _, voice = spec.partition(":")
-    if voice and engine in ENGINES:
-        return replace(base, name=spec, engine=engine, voice=voice, pitch=None)
+    if voice and engine in engine_names():
+        return _engine_preset(presets, base, engine, voice, name=spec)
+    claimed = claim_voice(spec, voice_dirs())
+    if claimed is not None:
+        name = Path(spec).stem if spec.endswith(".onnx") else spec
+        return _engine_preset(presets, base, claimed[0], claimed[1], name=name)
     path = Path(spec).expanduser()
-    if spec.endswith(".onnx") or path.is_file():
+    if path.suffix == ".onnx":
         if not path.is_file():
-            raise VoiceNotFound(f"Piper model {path} does not exist.")
-        return replace(base, name=path.stem, engine="piper", voice=str(path), pitch=None)
-    for folder in voice_dirs():
-        if (folder / f"{spec}.onnx").is_file():
-            return replace(base, name=spec, engine="piper", voice=str(folder / f"{spec}.onnx"), pitch=None)
-    espeak = presets.get("espeak", base)
-    if _is_pyttsx3_voice(spec):
-        return replace(espeak, name=spec, engine="pyttsx3", voice=spec)
+            raise VoiceNotFound(f"Voice model {path} does not exist.")
+        raise VoiceNotFound(f"No engine can use {path}: a Piper voice needs its config file {path.name}.json beside it.")
     names = ", ".join(sorted(presets)) or "none"
     raise VoiceNotFound(
         f"Unknown voice {spec!r}. Presets: {names}. "
@@ -148,11 +151,7 @@ def _find(spec: str) -> VoicePreset:
     )
 
 
-def _is_pyttsx3_voice(spec: str) -> bool:
-    from .engines import engine_voices
-    from .errors import EngineUnavailable
-
-    try:
-        return any(v.id == spec for v in engine_voices("pyttsx3"))
-    except EngineUnavailable:
-        return False
+def _engine_preset(presets: dict[str, VoicePreset], base: VoicePreset, engine: str, voice: str, name: str) -> VoicePreset:
+    """A preset for an engine voice: the pauses and pace of a preset of that engine if there is one."""
+    template = next((p for p in presets.values() if p.engine == engine), base)
+    return replace(template, name=name, engine=engine, voice=voice, pitch=None, path=None, description="")

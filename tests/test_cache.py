@@ -1,7 +1,7 @@
 import numpy as np
 
 from reader.cache import ChunkCache
-from reader.engines.fake import FakeEngine
+from reader.engines.fake_engine import FakeEngine
 from reader.pipeline import RunOptions, narrate
 from reader.voices import resolve_voice
 

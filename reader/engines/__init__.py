@@ -1,71 +1,86 @@
-"""Speech engines behind one small interface (see ``base.py``).
+"""Speech engines behind one small interface (see ``base.py``), found by a registry.
 
-The registry maps an engine name to a loader; engine libraries are imported
-only when that engine is used, so a missing optional library fails with a
-message naming what to install.
+Every module of this package named ``*_engine.py`` is an engine: it defines
+``SPEC`` (an :class:`EngineSpec`) and imports its speech library only when a
+voice is loaded, so listing engines is cheap and a missing optional library
+fails with a message naming what to install. Adding an engine is adding one
+such module (and its test).
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from pathlib import Path
 
 from ..errors import EngineUnavailable
 from ..types import VoicePreset
-from .base import Engine, VoiceInfo
+from .base import Engine, EngineSpec, VoiceInfo
 
-ENGINES = ("piper", "pyttsx3", "fake")
+_SUFFIX = "_engine"
+
+
+def registry() -> dict[str, EngineSpec]:
+    """Every engine module's spec by name, in a stable order.
+
+    Python keeps imported modules, so asking again costs a directory listing.
+    """
+    specs: dict[str, EngineSpec] = {}
+    for module in sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.endswith(_SUFFIX)):
+        spec = getattr(importlib.import_module(f"{__name__}.{module}"), "SPEC", None)
+        if isinstance(spec, EngineSpec):
+            specs[spec.name] = spec
+    return specs
+
+
+def engine_names() -> tuple[str, ...]:
+    return tuple(registry())
+
+
+def engine_spec(name: str) -> EngineSpec:
+    """The spec of engine ``name``, or a clear error listing the known ones."""
+    specs = registry()
+    if name not in specs:
+        raise EngineUnavailable(f"Unknown engine {name!r}; known engines: {', '.join(specs)}.")
+    return specs[name]
 
 
 def load_engine(preset: VoicePreset, *, threads: int | None = None, search_dirs: list[Path] | None = None) -> Engine:
     """Create the engine a preset names, with its voice loaded."""
-    if preset.engine == "piper":
-        from .piper_engine import PiperEngine
-
-        return PiperEngine(preset, threads=threads, search_dirs=search_dirs)
-    if preset.engine == "pyttsx3":
-        from .pyttsx3_engine import Pyttsx3Engine
-
-        return Pyttsx3Engine(preset, threads=threads)
-    if preset.engine == "fake":
-        from .fake import FakeEngine
-
-        return FakeEngine(preset, threads=threads)
-    raise EngineUnavailable(f"Unknown engine {preset.engine!r}; known engines: {', '.join(ENGINES)}.")
+    return engine_spec(preset.engine).load(preset, threads, search_dirs or [])
 
 
 def engine_identity(preset: VoicePreset, *, search_dirs: list[Path] | None = None) -> str:
     """Everything that changes how a preset sounds, without loading it: the cache key's prefix."""
     from importlib.metadata import PackageNotFoundError, version
 
-    package = {"piper": "piper-tts", "pyttsx3": "pyttsx3"}.get(preset.engine)
+    spec = engine_spec(preset.engine)
     try:
-        engine_version = version(package) if package else "builtin"
+        engine_version = version(spec.package) if spec.package else "builtin"
     except PackageNotFoundError:
         engine_version = "unknown"
-    voice = preset.voice
-    if preset.engine == "piper":
-        from .piper_engine import find_model
-
-        model = find_model(preset.voice, search_dirs or [])
-        voice = f"{model.name}:{model.stat().st_size}:{int(model.stat().st_mtime)}"
+    voice = spec.voice_identity(preset, search_dirs or [])
     return f"{preset.engine}:{engine_version}:{voice}:{preset.rate}:{preset.volume}:{preset.pitch}"
 
 
 def engine_voices(name: str, *, search_dirs: list[Path] | None = None) -> list[VoiceInfo]:
     """Every voice an engine offers on this machine."""
-    if name == "piper":
-        from .piper_engine import list_voices
-
-        return list_voices(search_dirs or [])
-    if name == "pyttsx3":
-        from .pyttsx3_engine import list_voices
-
-        return list_voices()
-    if name == "fake":
-        from .fake import list_voices
-
-        return list_voices()
-    raise EngineUnavailable(f"Unknown engine {name!r}; known engines: {', '.join(ENGINES)}.")
+    return engine_spec(name).list_voices(search_dirs or [])
 
 
-__all__ = ["ENGINES", "Engine", "VoiceInfo", "engine_identity", "engine_voices", "load_engine"]
+def claim_voice(spec: str, search_dirs: list[Path]) -> tuple[str, str] | None:
+    """The (engine, voice) that recognizes a bare ``--voice`` value, asking the cheap engines first."""
+    for engine in sorted(registry().values(), key=lambda e: e.claim_order):
+        try:
+            voice = engine.claims(spec, search_dirs)
+        except EngineUnavailable:
+            continue
+        if voice is not None:
+            return engine.name, voice
+    return None
+
+
+__all__ = [
+    "Engine", "EngineSpec", "VoiceInfo", "claim_voice", "engine_identity", "engine_names", "engine_spec",
+    "engine_voices", "load_engine", "registry",
+]  # fmt: skip

