@@ -15,8 +15,8 @@ import functools
 import re
 
 from ..types import Paragraph, Script
-from .rewrite import SPACE_BEFORE_PUNCT, SPACES, Rewrite, speakable
 from .lexicon import Lexicon, find_lexicon, load_lexicon
+from .rewrite import SPACE_BEFORE_PUNCT, SPACES, Rewrite, speakable
 from .rules import RULES, Rule, _capitals
 from .words import ACRONYMS
 
@@ -61,7 +61,7 @@ class Normalizer:
         claims: list[tuple[int, int, str, str]] = []
 
         def claim(start: int, end: int, spoken: str | None, rule: str) -> None:
-            if spoken is not None and start < end and not any(taken[start:end]):
+            if spoken is not None and start < end and not any(taken[start:end]) and not _splits_word(text, start, end):
                 taken[start:end] = b"\x01" * (end - start)
                 claims.append((start, end, spoken, rule))
 
@@ -73,6 +73,13 @@ class Normalizer:
                 if not any(taken[match.start() : match.end()]):
                     claim(match.start(), match.end(), rule.speak(match, text), rule.name)
         return claims
+
+
+def _splits_word(text: str, start: int, end: int) -> bool:
+    """A span that starts or ends inside a word would cut it ("$2 billion|aire"): never rewritten."""
+    cuts_left = start > 0 and text[start - 1].isalnum() and text[start].isalnum()
+    cuts_right = end < len(text) and text[end - 1].isalnum() and text[end].isalpha()
+    return cuts_left or cuts_right
 
 
 def normalize_script(

@@ -8,6 +8,7 @@ no hyphens, and a digit-by-digit reading where a number is too long to say.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from num2words import num2words
 
@@ -30,13 +31,14 @@ def digits(text: str) -> str:
 
 def cardinal(text: str) -> str:
     """'2,500' -> 'two thousand five hundred'; '-3.75' -> 'minus three point seven five'."""
+    grouped = "," in text and len(text) <= 27  # written in thousands: a quantity, however long
     text = text.replace(",", "").replace("\u2212", "-")
     negative = text.startswith("-")
     text = text.lstrip("+-")
     whole, _, fraction = text.partition(".")
     if not whole:
-        whole = "0"
-    if len(whole) > MAX_CARDINAL_DIGITS or (len(whole) > 1 and whole.startswith("0")):
+        return ("minus " if negative else "") + "point " + digits(fraction)  # ".5" is "point five"
+    if (len(whole) > MAX_CARDINAL_DIGITS and not grouped) or (len(whole) > 1 and whole.startswith("0")):
         spoken = digits(whole)
     else:
         spoken = _style(num2words(int(whole)))
@@ -85,6 +87,35 @@ def fraction(numerator: int, denominator: int) -> str:
         name = ordinal(denominator)
         name = name if numerator == 1 else plural_of(name)
     return f"{cardinal(str(numerator))} {name}"
+
+
+def pairs(text: str) -> str:
+    """A model or route number read in pairs: '737' -> 'seven thirty seven', '101' -> 'one oh one'."""
+    if len(text) == 4:
+        return year(int(text))
+    head, tail = text[:-2], text[-2:]
+    if tail == "00":
+        return f"{cardinal(head)} hundred"
+    return f"{cardinal(head)} {'oh ' + _DIGITS[int(tail[1])] if tail[0] == '0' else cardinal(tail)}"
+
+
+def vulgar(symbol: str) -> tuple[int, int]:
+    """'¾' -> (3, 4), from the character's Unicode decomposition ('<fraction> 0033 2044 0034')."""
+    parts = unicodedata.decomposition(symbol).split()
+    slash = parts.index("2044")
+    numerator = "".join(chr(int(p, 16)) for p in parts[1:slash])
+    denominator = "".join(chr(int(p, 16)) for p in parts[slash + 1 :])
+    return int(numerator), int(denominator)
+
+
+def mixed(whole: str | None, numerator: int, denominator: int) -> str:
+    """'4', 1, 2 -> 'four and a half'; None, 3, 4 -> 'three quarters'."""
+    spoken = fraction(numerator, denominator)
+    if not whole:
+        return spoken
+    if numerator == 1:
+        spoken = "a " + spoken.split(" ", 1)[1]
+    return f"{cardinal(whole)} and {spoken}"
 
 
 def is_one(text: str) -> bool:

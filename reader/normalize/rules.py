@@ -12,10 +12,29 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import numbers as num
+from . import rules_dates as dates
+from . import rules_numbers as nums
+from .rules_numbers import (
+    AMOUNT,
+    CUR_CODE,
+    CUR_SYMBOL,
+    DASH,
+    MINUS,
+    NUM,
+    PER,
+    SCALE,
+    UNIT,
+    VULGAR,
+)
 from .words import (
-    ABBREVIATIONS, ACRONYMS, BARE_ABBREVIATIONS, CURRENCIES, MONTH_NUMBER, MONTHS, NOT_INITIALISMS, SCALES,
-    SYMBOLS, TITLE_PAIRS, TITLES, UNITS,
-)  # fmt: skip
+    ABBREVIATIONS,
+    ACRONYMS,
+    BARE_ABBREVIATIONS,
+    NOT_INITIALISMS,
+    SYMBOLS,
+    TITLE_PAIRS,
+    TITLES,
+)
 
 Speak = Callable[[re.Match[str], str], "str | None"]
 
@@ -27,14 +46,18 @@ class Rule:
     speak: Speak
 
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_DASH = r"\s?[-–—]\s?|\s(?:to)\s"
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-_CUR_SYMBOL = r"[$€£₴¥₽₹]"
-_CUR_CODE = r"USD|EUR|GBP|UAH|JPY|RUB|INR|CHF|CAD|AUD"
-_SCALE = r"thousand|million|billion|trillion|bn|mn|tn|[kmb](?![\w/])"
-_CASED_UNITS = ["°C", "°F", "kWh", "GB", "MB", "TB", "kHz", "MHz", "GHz", "kW", "MW", "GW", "Hz"]
-_UNIT = "|".join(re.escape(u) for u in sorted([*UNITS, *_CASED_UNITS], key=len, reverse=True))
+_ENUMERATOR = r"^\(?(?P<n>\d{1,2})[.)]\s+(?=[\"“‘(]?[A-Z])"
+# Footnote marks glued to the text before them: "martyr.[1]", "[citation needed]", "[a]", "[note 3]".
+_FOOTNOTE = r"(?<=[\w.,;:!?)\]\"'”’])\[(?:\d{1,3}|[a-z]{1,2}|(?:note|nb|n) \d{1,3}|[a-z][a-z ,–-]{2,40}\??)\]"
+
+
+def _enumerator(match: re.Match[str], text: str) -> str:
+    """"1. Wages grew" -> "one, Wages grew": the list item's number is said, then a pause."""
+    return num.cardinal(match.group("n")) + ","
+
+
+def _footnote(match: re.Match[str], text: str) -> str:
+    return ""
 
 
 def _spoken_domain(host: str) -> str:
@@ -44,7 +67,7 @@ def _spoken_domain(host: str) -> str:
 
 def _url(match: re.Match[str], text: str) -> str:
     url = match.group(0)
-    rest = re.sub(r"^(?:https?://)?", "", url, flags=re.I)
+    rest = re.sub(r"^(?:https?://)?", "", url, flags=re.IGNORECASE)
     host, _, path = rest.partition("/")
     path = path.strip("/")
     if not path:
@@ -69,164 +92,6 @@ def _hashtag(match: re.Match[str], text: str) -> str:
 
 def _split_camel(word: str) -> str:
     return re.sub(r"(?<=[a-z])(?=[A-Z])|_", " ", word).strip()
-
-
-def _phone(match: re.Match[str], text: str) -> str:
-    groups = re.findall(r"\d+", match.group(0))
-    prefix = "plus " if match.group(0).lstrip().startswith("+") else ""
-    return prefix + ", ".join(num.digits(g) for g in groups)
-
-
-def _amount_words(amount: str, scale: str | None) -> str:
-    words = num.cardinal(amount)
-    return f"{words} {SCALES[scale.lower()]}" if scale else words
-
-
-def _money(match: re.Match[str], text: str) -> str | None:
-    currency = (match.group("cur") or match.group("code") or match.group("code2") or "").lower()
-    names = CURRENCIES.get(currency)
-    if names is None:
-        return None
-    one, many, cent_one, cents = names
-    low, high, scale = match.group("low"), match.group("high"), match.group("scale")
-    if high:
-        return f"{_amount_words(low, None)} to {_amount_words(high, scale)} {many}"
-    whole, _, fraction = low.replace(",", "").partition(".")
-    if scale or len(fraction) not in (0, 2):
-        return f"{_amount_words(low, scale)} {many}"
-    unit = one if whole in ("1",) else many
-    spoken = f"{num.cardinal(whole)} {unit}"
-    if fraction and int(fraction):
-        spoken += f" and {num.cardinal(str(int(fraction)))} {cent_one if int(fraction) == 1 else cents}"
-    return spoken
-
-
-def _named_date(match: re.Match[str], day_first: bool) -> str | None:
-    """"March 7, 2023" -> "March seventh, ..."; "7 March 2023" -> "the seventh of March, ..."."""
-    month = MONTH_NUMBER.get(match.group("month").lower().rstrip("."))
-    day = int(match.group("day"))
-    if month is None or not 1 <= day <= 31:
-        return None
-    name, nth = MONTHS[month - 1], num.ordinal(day)
-    spoken = f"the {nth} of {name}" if day_first else f"{name} {nth}"
-    if match.group("year"):
-        spoken += f", {num.year(int(match.group('year')))}"
-    return spoken
-
-
-def _date_mdy(match: re.Match[str], text: str) -> str | None:
-    return _named_date(match, day_first=False)
-
-
-def _date_dmy(match: re.Match[str], text: str) -> str | None:
-    return _named_date(match, day_first=True)
-
-
-def _date_numeric(match: re.Match[str], text: str) -> str | None:
-    if match.group("iso"):
-        year, month, day = (int(g) for g in match.group("iso").split("-"))
-    else:
-        first, second, year = (int(g) for g in re.split(r"[/.]", match.group("slashed")))
-        month, day = (first, second) if first <= 12 else (second, first)  # US order unless impossible
-    if not (1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 2999):
-        return None
-    return f"{MONTHS[month - 1]} {num.ordinal(day)}, {num.year(year)}"
-
-
-def _time(match: re.Match[str], text: str) -> str | None:
-    hour, minute = int(match.group("hour")), int(match.group("minute"))
-    meridiem = match.group("ampm")
-    if minute > 59 or hour > (12 if meridiem else 24):
-        return None
-    if match.group("second"):
-        return _duration(hour, minute, int(match.group("second")))
-    hour_words = num.cardinal(str(hour))
-    if minute == 0:
-        spoken = f"{hour_words} o'clock" if not meridiem and hour <= 12 else f"{hour_words} hundred" if not meridiem else hour_words
-    elif minute < 10:
-        spoken = f"{hour_words} oh {num.cardinal(str(minute))}"
-    else:
-        spoken = f"{hour_words} {num.cardinal(str(minute))}"
-    if meridiem:
-        spoken += " A M" if meridiem[0].lower() == "a" else " P M"
-    return spoken
-
-
-def _duration(hours: int, minutes: int, seconds: int) -> str:
-    parts = [(hours, "hour"), (minutes, "minute"), (seconds, "second")]
-    said = [f"{num.cardinal(str(n))} {unit}{'' if n == 1 else 's'}" for n, unit in parts if n]
-    return " ".join(said) or "zero seconds"
-
-
-def _percent(match: re.Match[str], text: str) -> str:
-    low, high = match.group("low"), match.group("high")
-    if high:
-        return f"{num.cardinal(low)} to {num.cardinal(high)} percent"
-    return f"{num.cardinal(low)} percent"
-
-
-def _measure(match: re.Match[str], text: str) -> str | None:
-    unit = UNITS.get(match.group("unit")) or UNITS.get(match.group("unit").lower())
-    if unit is None:
-        return None
-    low, high = match.group("low"), match.group("high")
-    if high:
-        return f"{num.cardinal(low)} to {num.cardinal(high)} {unit[1]}"
-    return f"{num.cardinal(low)} {unit[0] if num.is_one(low) else unit[1]}"
-
-
-def _range(match: re.Match[str], text: str) -> str | None:
-    low, high = match.group("low"), match.group("high")
-    if _looks_like_year(low) and _looks_like_year(high):
-        return f"{num.year(int(low))} to {num.year(int(high))}"
-    if len(high) == 2 and _looks_like_year(low):  # 2014-15
-        return f"{num.year(int(low))} to {num.year(int(low[:2] + high))}"
-    return f"{num.cardinal(low)} to {num.cardinal(high)}"
-
-
-def _looks_like_year(value: str) -> bool:
-    return len(value) == 4 and value.isdigit() and 1000 <= int(value) <= 2199
-
-
-def _ordinal(match: re.Match[str], text: str) -> str:
-    return num.ordinal(int(match.group(1).replace(",", "")))
-
-
-def _decade(match: re.Match[str], text: str) -> str:
-    return num.decade(match.group("century") or "", match.group("decade"))
-
-
-def _special(match: re.Match[str], text: str) -> str:
-    return {"911": "nine one one", "24/7": "twenty four seven", "9/11": "nine eleven", "7/7": "seven seven"}[match.group(0)]
-
-
-def _fraction(match: re.Match[str], text: str) -> str | None:
-    numerator, denominator = int(match.group("num")), int(match.group("den"))
-    if not 2 <= denominator <= 16 or numerator >= denominator * 4:
-        return None
-    spoken = num.fraction(numerator, denominator)
-    if match.group("whole"):
-        spoken = f"{num.cardinal(match.group('whole'))} and {'a' if numerator == 1 else ''} {spoken.split(' ', 1)[1] if numerator == 1 else spoken}"
-    return re.sub(r"\s+", " ", spoken)
-
-
-_YEAR_CONTEXT = re.compile(
-    r"(?:\b(?:in|since|of|by|from|until|till|to|before|after|during|year|years|early|late|mid|circa|c\.|"
-    r"spring|summer|autumn|fall|winter|through|and|between)\s+|[(,]\s*)$",
-    re.I,
-)
-
-
-def _year(match: re.Match[str], text: str) -> str | None:
-    value = match.group(0)
-    before = text[max(0, match.start() - 12) : match.start()]
-    if _looks_like_year(value) and (_YEAR_CONTEXT.search(before) or re.match(r"\s*[.,;:)]|\s*$", text[match.end() :])):
-        return num.year(int(value))
-    return None
-
-
-def _number(match: re.Match[str], text: str) -> str:
-    return num.cardinal(match.group(0))
 
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -255,14 +120,6 @@ def _roman(match: re.Match[str], text: str) -> str | None:
     return None
 
 
-def _code(match: re.Match[str], text: str) -> str:
-    """COVID-19, F-16, G7, MH17: the name, then the number."""
-    letters, digits = match.group("letters"), match.group("digits")
-    name = letters.capitalize() if letters in ACRONYMS else _letters(letters)
-    number = num.digits(digits) if digits.startswith("0") else num.cardinal(digits)
-    return f"{name} {number}"
-
-
 def _title_abbreviation(match: re.Match[str], text: str) -> str | None:
     first = match.group("t1").lower()
     second = (match.group("t2") or "").lower()
@@ -275,6 +132,9 @@ def _title_abbreviation(match: re.Match[str], text: str) -> str | None:
 def _saint_or_street(match: re.Match[str], text: str) -> str:
     after = text[match.end() :]
     # "St. Mary's", "St Petersburg": a name follows; "Baker St." or "on 5th St. near": a street.
+    # After a house number and a name ("1428 Elm St.") it is a street, whatever follows.
+    if re.search(r"\d\w*\s(?:[A-Z][a-z]+\s){1,3}$", text[max(0, match.start() - 40) : match.start()]):
+        return "Street"
     if re.match(r"\s*[A-Z]", after) and not re.search(r"(?:\d(?:st|nd|rd|th)|[a-z]\w*)\s$", text[: match.start()] + " "):
         return "Saint"
     return "Street"
@@ -328,30 +188,40 @@ def _dash(match: re.Match[str], text: str) -> str:
     return ", "
 
 
+_MONEY_BEFORE = rf"(?:(?P<cur>{CUR_SYMBOL})\s?|\b(?P<code>{CUR_CODE})\s)(?P<low>{NUM}|\.\d+)(?:(?:{DASH})(?:{CUR_SYMBOL})?(?P<high>{NUM}))?(?:\s?(?P<scale>{SCALE}))?(?:\s(?P<code2>{CUR_CODE})\b)?(?P<per>{PER})?"
+_MONEY_AFTER = rf"\b(?P<low>{NUM})(?:(?:{DASH})(?P<high>{NUM}))?(?:\s?(?P<scale>(?:thousand|million|billion|trillion|bn|mn)\b))?\s?(?P<code2>{CUR_CODE}|{CUR_SYMBOL})(?P<cur>)(?P<code>)(?P<per>{PER})?(?!\w)"
+_MEASURE = rf"(?<![\w.,])(?P<low>{MINUS}?(?:{AMOUNT}))(?:(?:{DASH})(?P<high>{AMOUNT}))?(?:(?P<hyphen>-)|\s?)(?P<unit>{UNIT})(?![\w²])"
+
 RULES: tuple[Rule, ...] = tuple(
     Rule(name, re.compile(pattern), speak)
     for name, pattern, speak in [
+        ("enumerator", _ENUMERATOR, _enumerator),
+        ("footnote", _FOOTNOTE, _footnote),
         ("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", _email),
         ("url", r"\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|io|info|co\.uk|ua|de|fr)\b(?:/[^\s]*[^\s.,;:!?)\]])?", _url),
         ("handle", r"(?<![\w@])@([A-Za-z_]\w{0,30})\b", _handle),
+        ("number", r"(?<![\w&#])#(?P<n>\d{1,6})\b", nums.hash_number),
         ("hashtag", r"(?<![\w&#])#([A-Za-z]\w*)", _hashtag),
-        ("code", r"(?<![\w-])(?P<letters>[A-Z]{1,6})-?(?P<digits>\d{1,4})(?![\w-])", _code),
-        ("phone", r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w])", _phone),
-        ("money", rf"(?:(?P<cur>{_CUR_SYMBOL})\s?|\b(?P<code>{_CUR_CODE})\s)(?P<low>{_NUM})(?:(?:{_DASH})(?:{_CUR_SYMBOL})?(?P<high>{_NUM}))?(?:\s?(?P<scale>{_SCALE}))?(?:\s(?P<code2>{_CUR_CODE})\b)?", _money),
-        ("money", rf"\b(?P<low>{_NUM})(?:(?:{_DASH})(?P<high>{_NUM}))?(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn))?\s?(?P<code2>{_CUR_CODE}|{_CUR_SYMBOL})(?P<cur>)(?P<code>)(?!\w)", _money),
-        ("date", r"\b(?:(?P<iso>\d{4}-\d{2}-\d{2})|(?P<slashed>\d{1,2}/\d{1,2}/\d{4}))\b", _date_numeric),
-        ("date", rf"\b(?P<month>{_MONTH})\.?\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s(?P<year>\d{{4}})\b)?", _date_mdy),
-        ("date", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<month>{_MONTH})\.?(?:,?\s(?P<year>\d{{4}})\b)?", _date_dmy),
-        ("time", r"\b(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\s?(?P<ampm>[AaPp]\.?\s?[Mm]\b\.?))?(?![\d.]\d)", _time),
-        ("percent", rf"(?P<low>-?(?:{_NUM}))(?:\s?%?(?:{_DASH})(?P<high>{_NUM}))?\s?(?:%|\spercent\b|\sper cent\b)", _percent),
-        ("measure", rf"(?P<low>-?(?:{_NUM}))(?:(?:{_DASH})(?P<high>{_NUM}))?\s?(?P<unit>{_UNIT})(?![\w²])", _measure),
-        ("special", r"(?<![\w/])(?:911|24/7|9/11|7/7)(?![\w/])", _special),
-        ("fraction", r"(?<![\w/.])(?:(?P<whole>\d+)\s)?(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![\w/])", _fraction),
-        ("range", r"(?<![\w.,-])(?P<low>\d+)(?:\s?[-–—]\s?)(?P<high>\d+)(?![\w.,-]\d)", _range),
-        ("ordinal", r"\b(\d{1,3}(?:,\d{3})*|\d+)(?:st|nd|rd|th)\b", _ordinal),
-        ("decade", r"(?:\b(?P<century>1[0-9]|20)|')(?P<decade>\d)0s\b", _decade),
-        ("year", r"(?<![\w.,$€£-])\d{4}(?![\w.,]\d|\w)", _year),
-        ("number", rf"(?:(?<=\s)|^|(?<=[(\[]))-?(?:{_NUM})(?![\w]|[.,]\d)|(?<![\w.,])(?:{_NUM})(?![\w]|[.,]\d)", _number),
+        ("phone", r"(?<![\w+])\+\d{1,3}(?:[\s.-]?(?:\(\d{1,4}\)|\d{1,5})){2,6}(?![\w])", nums.phone),
+        ("phone", r"(?<![\w+])(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:[\s.-]\d{1,4})?(?![\w])", nums.phone),
+        ("phone", r"(?<![\w.,+-])0\d{0,4}(?:[\s-]\d{2,4}){2,4}(?![\w]|[.,]\d)", nums.phone),
+        ("code", r"(?<![\w-])(?P<letters>[A-Z]{1,6})-?(?P<digits>\d{1,4})(?![\w-])", nums.code),
+        ("money", _MONEY_BEFORE, nums.money),
+        ("money", _MONEY_AFTER, nums.money),
+        *[(name, pattern, speak) for name, pattern, speak in dates.PATTERNS],
+        ("phone", r"(?<![\w.,-])\d{2,4}(?:-\d{2,4}){2,3}(?![\w-])", nums.phone),
+        ("percent", rf"(?P<low>{MINUS}?(?:{NUM}))(?:\s?%?(?:{DASH})(?P<high>{NUM}))?\s?(?:%|\spercent\b|\sper cent\b)", nums.percent),
+        ("measure", _MEASURE, nums.measure),
+        ("measure", rf"\b(?P<low>{NUM})/(?P<unit>{UNIT})(?![\w²/])", nums.per_unit),
+        ("special", r"(?<![\w/])(?:\d{3}|24/7|9/11|7/7)(?![\w/])", nums.special),
+        ("fraction", r"(?<![\w/.])(?:(?P<whole>\d+)\s)?(?P<num>\d{1,2})/(?P<den>\d{1,2})(?:st|nd|rd|th|ST|ND|RD|TH)?(?![\w/])", nums.fraction),
+        ("fraction", rf"(?<![\w.,])(?:\d+\s?)?{VULGAR}", nums.vulgar_fraction),
+        ("range", r"(?<![\w.,-])(?P<low>\d+)(?:\s?[-–—]\s?)(?P<high>\d+)(?![\w.,-]\d|\w)", nums.range_),
+        ("ordinal", r"\b(\d{1,3}(?:,\d{3})*|\d+)(?:st|nd|rd|th)\b", nums.ordinal),
+        ("decade", r"(?:\b(?P<century>1[0-9]|20)|'|\b)(?P<decade>\d)0s\b", nums.decade),
+        ("model", r"(?<![\w.,])\d{3,4}(?![\w]|[.,]\d)", nums.model_number),
+        ("year", r"(?<![\w.,$€£-])\d{4}(?![\w.,]\d|\w)", nums.year),
+        ("number", rf"(?:(?<=\s)|^|(?<=[(\[])){MINUS}?(?:{NUM})(?![\w]|[.,]\d)|(?<![\w.,])(?:{NUM})(?![\w]|[.,]\d)", nums.number),
         ("roman", r"(?<=\s)(?P<numeral>[IVX]{1,5})\b(?!['’]\w)", _roman),
         ("title", r"\b(?P<t1>Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Cmdr|Adm|Brig|Sen|Rep|Gov|Pres|Rev|Hon|Fr|Supt|Insp|Det|Amb)\.?(?:\s(?P<t2>Col|Gen)\.?)?(?=\s+[A-Z])", _title_abbreviation),
         ("saint", r"\bSt\.?(?=\s|$)", _saint_or_street),

@@ -44,6 +44,27 @@ CURRENCIES = {  # symbol or code -> (singular, plural, cent singular, cent plura
     "chf": ("Swiss franc", "Swiss francs", "centime", "centimes"),
     "cad": ("Canadian dollar", "Canadian dollars", "cent", "cents"),
     "aud": ("Australian dollar", "Australian dollars", "cent", "cents"),
+    "₩": ("won", "won", "jeon", "jeon"), "krw": ("won", "won", "jeon", "jeon"),
+    "₺": ("lira", "lira", "kurus", "kurus"), "try": ("lira", "lira", "kurus", "kurus"),
+    "₪": ("shekel", "shekels", "agora", "agorot"), "ils": ("shekel", "shekels", "agora", "agorot"),
+    "r$": ("real", "reais", "centavo", "centavos"), "brl": ("real", "reais", "centavo", "centavos"),
+    "kr": ("krona", "kronor", "ore", "ore"), "sek": ("Swedish krona", "Swedish kronor", "ore", "ore"),
+    "nok": ("Norwegian krone", "Norwegian kroner", "ore", "ore"), "dkk": ("Danish krone", "Danish kroner", "ore", "ore"),
+    "zł": ("zloty", "zlotys", "grosz", "groszy"), "pln": ("zloty", "zlotys", "grosz", "groszy"),
+    "₦": ("naira", "naira", "kobo", "kobo"), "ngn": ("naira", "naira", "kobo", "kobo"),
+    "₱": ("peso", "pesos", "centavo", "centavos"), "php": ("Philippine peso", "Philippine pesos", "centavo", "centavos"),
+    "฿": ("baht", "baht", "satang", "satang"), "thb": ("baht", "baht", "satang", "satang"),
+    "₫": ("dong", "dong", "xu", "xu"), "vnd": ("dong", "dong", "xu", "xu"),
+    "₸": ("tenge", "tenge", "tiyn", "tiyn"), "kzt": ("tenge", "tenge", "tiyn", "tiyn"),
+    "₾": ("lari", "lari", "tetri", "tetri"), "gel": ("lari", "lari", "tetri", "tetri"),
+    "cny": ("yuan", "yuan", "fen", "fen"), "rmb": ("yuan", "yuan", "fen", "fen"),
+    "mxn": ("Mexican peso", "Mexican pesos", "centavo", "centavos"), "zar": ("rand", "rand", "cent", "cents"),
+    "hkd": ("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"), "sgd": ("Singapore dollar", "Singapore dollars", "cent", "cents"),
+    "nzd": ("New Zealand dollar", "New Zealand dollars", "cent", "cents"), "czk": ("Czech koruna", "Czech korunas", "haler", "halers"),
+    "huf": ("forint", "forints", "filler", "fillers"), "us$": ("US dollar", "US dollars", "cent", "cents"),
+    "a$": ("Australian dollar", "Australian dollars", "cent", "cents"), "c$": ("Canadian dollar", "Canadian dollars", "cent", "cents"),
+    "hk$": ("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"), "nz$": ("New Zealand dollar", "New Zealand dollars", "cent", "cents"),
+    "s$": ("Singapore dollar", "Singapore dollars", "cent", "cents"), "fr.": ("franc", "francs", "centime", "centimes"),
 }  # fmt: skip
 SCALES = {"thousand": "thousand", "k": "thousand", "million": "million", "m": "million", "mn": "million",
           "billion": "billion", "bn": "billion", "b": "billion", "trillion": "trillion", "tn": "trillion"}  # fmt: skip
@@ -65,7 +86,29 @@ UNITS = {  # unit -> (singular, plural)
     "hz": ("hertz", "hertz"), "khz": ("kilohertz", "kilohertz"), "mhz": ("megahertz", "megahertz"),
     "ghz": ("gigahertz", "gigahertz"), "min": ("minute", "minutes"), "hrs": ("hour", "hours"), "h": ("hour", "hours"),
     "sec": ("second", "seconds"), "ms": ("millisecond", "milliseconds"),
+    "kbps": ("kilobit per second", "kilobits per second"), "mbps": ("megabit per second", "megabits per second"),
+    "gbps": ("gigabit per second", "gigabits per second"), "yd": ("yard", "yards"), "in.": ("inch", "inches"),
+    "cc": ("cubic centimeter", "cubic centimeters"), "ha": ("hectare", "hectares"),
+    "µg": ("microgram", "micrograms"), "μg": ("microgram", "micrograms"), "nm": ("nanometer", "nanometers"),
+    "gal": ("gallon", "gallons"), "kn": ("knot", "knots"), "ºc": ("degree Celsius", "degrees Celsius"),
+    "º": ("degree", "degrees"), "kcal": ("kilocalorie", "kilocalories"), "mAh": ("milliamp hour", "milliamp hours"),
 }  # fmt: skip
+# Units whose capitals mean something else (M: mega, million; G: giga; T: tera; MS, MB...): matched only as written.
+CASE_SENSITIVE_UNITS = frozenset("m g t l h ms mb mi min sec hrs in. ha nm gal kn cc mw gb tb".split())
+
+# Words after which a number-and-unit is not a modifier ("4 TB of data", "$5 million was raised"):
+# function words, verbs of being, time words. Any other lower-case word after it is the noun it modifies.
+NOT_NOUNS = frozenset(
+    "a an the of in on at to for from by with into onto per and or but nor than as so that which who whom whose "
+    "is are was were be been being has have had do does did will would can could may might must shall should "
+    "each apiece ago away long high wide deep tall old later earlier yesterday today tonight tomorrow last next "
+    "this these those then there here now more less over under above below about around off up down out a.m. p.m. "
+    "it its he she they we you i his her their our my your if when while after before since until because "
+    "total overall altogether annually monthly weekly daily yearly instead too already still".split()
+)
+TIME_ZONES = frozenset(
+    "GMT UTC BST CET CEST EET EEST MSK EST EDT CST CDT MST MDT PST PDT IST JST AEST AEDT KST HKT SGT WIB".split()
+)
 
 # All-capital words read as words, not letters. A lexicon can add more.
 ACRONYMS = frozenset(

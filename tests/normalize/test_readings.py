@@ -26,12 +26,12 @@ def spoken(text: str) -> str:
         # money
         ("Netherlands allocates over $210 million for ammunition.", "Netherlands allocates over two hundred ten million dollars for ammunition."),
         ("The fund holds €1.5 billion in reserves.", "The fund holds one point five billion euros in reserves."),
-        ("A ticket costs £3.50 on weekdays.", "A ticket costs three pounds and fifty pence on weekdays."),
+        ("A ticket costs £3.50 on weekdays.", "A ticket costs three pounds fifty pence on weekdays."),
         ("Salaries start at ₴15,000 a month.", "Salaries start at fifteen thousand hryvnias a month."),
         ("The deal is worth USD 40 million.", "The deal is worth forty million dollars."),
         ("Donors pledged 20 EUR each.", "Donors pledged twenty euros each."),
         ("The debt reached $31 trillion.", "The debt reached thirty one trillion dollars."),
-        ("Coffee now costs $4.99 here.", "Coffee now costs four dollars and ninety nine cents here."),
+        ("Coffee now costs $4.99 here.", "Coffee now costs four dollars ninety nine cents here."),
         ("The repairs cost $10-15 million.", "The repairs cost ten to fifteen million dollars."),
         # ranges
         ("He served as mayor in 2014–2022.", "He served as mayor in twenty fourteen to twenty twenty two."),
@@ -55,7 +55,7 @@ def spoken(text: str) -> str:
         ("The sirens sounded at 10:01 PM.", "The sirens sounded at ten oh one P M."),
         ("The update came at 6:41 a.m. local time.", "The update came at six forty one A M local time."),
         ("The train leaves at 14:30 daily.", "The train leaves at fourteen thirty daily."),
-        ("She finished the race in 2:05:09.", "She finished the race in two hours five minutes nine seconds."),
+        ("She finished the race in 2:05:09.", "She finished the race in two hours, five minutes and nine seconds."),
         # measures and fractions
         ("The car was doing 120 km/h.", "The car was doing one hundred twenty kilometers per hour."),
         ("Winds reached 60 mph on the coast.", "Winds reached sixty miles per hour on the coast."),

@@ -1,0 +1,159 @@
+"""Dates and clock times: how each is written, and how a newsreader says it.
+
+A number with a period ("9.30") is a clock time only where the sentence says
+so (am/pm, a time zone, "at 9.30"); anywhere else it is a decimal, left to
+the number rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import numbers as num
+from .words import MONTH_NUMBER, MONTHS, TIME_ZONES
+
+MONTH = (
+    r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_ZONES = "|".join(sorted(TIME_ZONES))
+_AMPM = r"[AaPp]\.?\s?[Mm]\b\.?"
+
+
+def clock(n: str) -> str:
+    """A clock time's pattern, its groups suffixed with ``n`` so that two can share one rule."""
+    return (
+        rf"(?P<hour{n}>\d{{1,2}})(?:(?P<sep{n}>[:.])(?P<minute{n}>\d{{2}})(?::(?P<second{n}>\d{{2}}))?)?"
+        rf"(?!\d|\.\d)(?:\s?(?P<ampm{n}>{_AMPM}))?"
+    )
+
+
+# A period-separated time needs one of these before it ("at 9.30") or after it ("9.30 GMT").
+_TIME_BEFORE = re.compile(r"\b(?:at|until|till|before|after|around)\s$", re.IGNORECASE)
+_TIME_AFTER = re.compile(rf"\s?(?:{_ZONES}|o'clock|local\b|hours\b|hrs\b|this\s+(?:morning|evening)|tonight)", re.IGNORECASE)
+_NOT_TIME_AFTER = re.compile(r"\s?(?:%|percent|per\b|points?\b|thousand|million|billion|trillion|[a-z]*(?:meter|metre|gram|second|minute))", re.IGNORECASE)
+
+
+def _named_date(match: re.Match[str], text: str, day_first: bool) -> str | None:
+    """"March 7, 2023" -> "March seventh, ..."; "7 March 2023" -> "the seventh of March, ..."."""
+    month = MONTH_NUMBER.get(match.group("month").lower().rstrip("."))
+    day = int(match.group("day"))
+    last = match.group("day2")
+    if month is None or not 1 <= day <= 31 or (last and not day < int(last) <= 31):
+        return None
+    name, nth = MONTHS[month - 1], num.ordinal(day)
+    if last:
+        nth = f"{nth} to {num.ordinal(int(last))}"
+    article = "" if re.search(r"\bthe\s$", text[: match.start()], re.IGNORECASE) else "the "
+    spoken = f"{article}{nth} of {name}" if day_first else f"{name} {nth}"
+    if match.group("year"):
+        spoken += f", {num.year(int(match.group('year')))}"
+    return spoken
+
+
+def date_mdy(match: re.Match[str], text: str) -> str | None:
+    return _named_date(match, text, day_first=False)
+
+
+def date_dmy(match: re.Match[str], text: str) -> str | None:
+    return _named_date(match, text, day_first=True)
+
+
+def date_numeric(match: re.Match[str], text: str) -> str | None:
+    """ISO (2023-03-07, 2016/07/03), US slashes (03/07/2023), European dots (15.01.2020)."""
+    if match.group("iso"):
+        year, month, day = (int(g) for g in re.split(r"[-/]", match.group("iso")))
+        day_first = False
+    elif match.group("dotted"):
+        day, month, year = (int(g) for g in match.group("dotted").split("."))
+        day_first = True
+    else:
+        first, second, year = (int(g) for g in match.group("slashed").split("/"))
+        month, day = (first, second) if first <= 12 else (second, first)  # US order unless impossible
+        day_first = False
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 2999):
+        return None
+    if day_first:
+        return f"the {num.ordinal(day)} of {MONTHS[month - 1]}, {num.year(year)}"
+    return f"{MONTHS[month - 1]} {num.ordinal(day)}, {num.year(year)}"
+
+
+def _is_clock(match: re.Match[str], text: str, n: str) -> bool:
+    """A written number is a time when it has a colon, am/pm, or, with a period, a time word nearby."""
+    sep, ampm = match.group(f"sep{n}"), match.group(f"ampm{n}")
+    if ampm or sep == ":":
+        return True
+    if sep != ".":
+        return False
+    after = text[match.end() :]
+    if _NOT_TIME_AFTER.match(after):
+        return False
+    return bool(_TIME_BEFORE.search(text[: match.start()]) or _TIME_AFTER.match(after))
+
+
+def _say_clock(match: re.Match[str], n: str) -> str | None:
+    hour, minute = int(match.group(f"hour{n}")), int(match.group(f"minute{n}") or 0)
+    meridiem = match.group(f"ampm{n}")
+    if minute > 59 or hour > (12 if meridiem else 24):
+        return None
+    second = int(match.group(f"second{n}") or 0)
+    if second > 59:
+        return None
+    if match.group(f"second{n}") and not meridiem:
+        return _duration(hour, minute, second)
+    hour_words = num.cardinal(str(hour))
+    if minute == 0:
+        spoken = hour_words if meridiem else f"{hour_words} o'clock" if hour <= 12 else f"{hour_words} hundred"
+    elif minute < 10:
+        spoken = f"{hour_words} oh {num.cardinal(str(minute))}"
+    else:
+        spoken = f"{hour_words} {num.cardinal(str(minute))}"
+    if second:
+        spoken += f" and {num.cardinal(str(second))} second{'s' if second > 1 else ''}"
+    if meridiem:
+        spoken += " A M" if meridiem[0].lower() == "a" else " P M"
+    return spoken
+
+
+def time(match: re.Match[str], text: str) -> str | None:
+    if not _is_clock(match, text, "1"):
+        return None
+    return _say_clock(match, "1")
+
+
+def time_range(match: re.Match[str], text: str) -> str | None:
+    """"9am-5pm", "10:00-11:30": both ends are times, read with "to"."""
+    if not (match.group("ampm2") or match.group("sep2") == ":" or _is_clock(match, text, "1")):
+        return None
+    first, second = _say_clock(match, "1"), _say_clock(match, "2")
+    return f"{first} to {second}" if first and second else None
+
+
+def military_time(match: re.Match[str], text: str) -> str | None:
+    """"1830 GMT" -> "eighteen thirty"; "0600 hours" -> "oh six hundred"."""
+    hours, minutes = match.group("hh"), match.group("mm")
+    spoken = ("oh " if hours.startswith("0") else "") + num.cardinal(str(int(hours)))
+    if minutes == "00":
+        return f"{spoken} hundred"
+    return f"{spoken} {'oh ' if minutes.startswith('0') else ''}{num.cardinal(str(int(minutes)))}"
+
+
+def _duration(hours: int, minutes: int, seconds: int) -> str:
+    parts = [(hours, "hour"), (minutes, "minute"), (seconds, "second")]
+    said = [f"{num.cardinal(str(n))} {unit}{'' if n == 1 else 's'}" for n, unit in parts if n]
+    if len(said) > 1:
+        said[-2:] = [f"{said[-2]} and {said[-1]}"]
+    return ", ".join(said) or "zero seconds"
+
+
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DAY2 = r"(?:\s?[-–]\s?(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"
+_YEAR = r"(?:,?\s(?P<year>\d{4})\b)?"
+PATTERNS = [
+    ("date", r"\b(?:(?P<iso>\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2})|(?P<slashed>\d{1,2}/\d{1,2}/\d{4})|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4}))\b", date_numeric),
+    ("date", rf"\b(?P<month>{MONTH})\.?[\s-]{_DAY}{_DAY2}\b(?!:\d){_YEAR}", date_mdy),
+    ("date", rf"\b{_DAY}{_DAY2}\s(?:of\s)?(?P<month>{MONTH})\b\.?{_YEAR}", date_dmy),
+    ("time", rf"\b{clock('1')}\s?(?:[-–—]|to\b)\s?{clock('2')}", time_range),
+    ("time", rf"\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s?(?:{_ZONES}|hours|hrs)\b)", military_time),
+    ("time", rf"\b{clock('1')}", time),
+]  # fmt: skip

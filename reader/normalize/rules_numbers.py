@@ -1,0 +1,257 @@
+"""Numbers with a meaning: money, measures, percentages, ranges, fractions, phones, codes.
+
+Every pattern here ends at a word boundary: a rewrite never takes part of
+the next word ("$2 billionaire" keeps "billionaire").
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import numbers as num
+from .words import ACRONYMS, CASE_SENSITIVE_UNITS, CURRENCIES, NOT_NOUNS, SCALES, UNITS
+
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+MINUS = r"[-−]"
+VULGAR = "[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅐⅑⅒]"
+AMOUNT = rf"(?:{NUM})(?:\s?{VULGAR}|\s\d{{1,2}}/\d{{1,2}}(?![\d/]))?|{VULGAR}"
+DASH = r"\s?[-–—]\s?|\s(?:to)\s"
+PER = r"/(?:yr|hr|mo|wk|year|month|week|day|night|hour|person|head|share|barrel|kg|lb|oz|[a-z]{1,3}(?=[\s.,;:!?)]|$))"
+CUR_SYMBOL = r"(?:US|A|C|HK|NZ|S|R)\$|[$€£₴¥₽₹₩₺₪₦₱฿₫₸₾]|zł"
+CUR_CODE = (
+    r"USD|EUR|GBP|UAH|JPY|RUB|INR|CHF|CAD|AUD|KRW|TRY|ILS|BRL|SEK|NOK|DKK|PLN|NGN|PHP|THB|VND|KZT|GEL|CNY|RMB"
+    r"|MXN|ZAR|HKD|SGD|NZD|CZK|HUF|kr|Fr\."
+)
+SCALE = r"(?:thousand|million|billion|trillion|bn|mn|tn)\b|[kKmMbB](?![\w/])"
+_CASED_UNITS = ["°C", "°F", "kWh", "GB", "MB", "TB", "kHz", "MHz", "GHz", "kW", "MW", "GW", "Hz", "Mbps", "Gbps", "mAh"]
+
+
+def _unit_alternation() -> str:
+    """Every unit as written in the table, plus its capitals where capitals can mean nothing else ("12KG")."""
+    units = {*UNITS, *_CASED_UNITS}
+    units |= {u.upper() for u in UNITS if u not in CASE_SENSITIVE_UNITS and u.isascii()}
+    units |= {u.capitalize() for u in UNITS if u not in CASE_SENSITIVE_UNITS and u.isascii()}
+    return "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+
+
+UNIT = _unit_alternation()
+
+
+def amount(text: str) -> str:
+    """'4 1/2' -> 'four and a half', '4½' -> 'four and a half', '¾' -> 'three quarters', '2.5' -> 'two point five'."""
+    text = text.strip()
+    if re.fullmatch(VULGAR, text[-1]):
+        whole = text[:-1].strip()
+        return num.mixed(whole or None, *num.vulgar(text[-1]))
+    mixed = re.fullmatch(r"(\d+)\s(\d{1,2})/(\d{1,2})", text)
+    if mixed and int(mixed.group(3)) > 1:
+        return num.mixed(mixed.group(1), int(mixed.group(2)), int(mixed.group(3)))
+    return num.cardinal(text)
+
+
+def next_is_noun(text: str, end: int) -> bool:
+    """A number and its unit modify the word after them: "a $5 million contract", "4 TB disks"."""
+    after = re.match(r"\s+([a-z][a-z]*)(?![\w'’.-])", text[end : end + 40])
+    if not after:
+        return False
+    word = after.group(1)
+    return word not in NOT_NOUNS and not word.endswith(("ly", "ed")) and not _DIRECTION.fullmatch(word)
+
+
+_DIRECTION = re.compile(
+    r"(?:north|south|east|west)\w*|inland|offshore|further|farther|short|closer|apart|behind|ahead|across|along|"
+    r"beyond|downstream|upstream|underground|uphill|downhill|deeper|higher|lower|wide|thick|tall|deep|high|long"
+)
+
+
+def phone(match: re.Match[str], text: str) -> str | None:
+    written = match.group(0)
+    groups = re.findall(r"\d+", written)
+    if sum(map(len, groups)) < 7:
+        return None
+    prefix = "plus " if written.lstrip().startswith("+") else ""
+    return prefix + ", ".join(num.digits(g) for g in groups)
+
+
+def _amount_words(amount_text: str, scale: str | None) -> str:
+    words = num.cardinal(amount_text)
+    return f"{words} {SCALES[scale.lower()]}" if scale else words
+
+
+def _one_sum(low: str, scale: str | None, names: tuple[str, str, str, str], modifier: bool) -> str:
+    """'4.99' -> 'four dollars and ninety nine cents'; with a scale, '1.5 billion dollars'."""
+    one, many, cent_one, cents = names
+    if scale:
+        return f"{_amount_words(low, scale)} {one if modifier else many}"
+    whole, _, fraction = low.replace(",", "").partition(".")
+    fraction = fraction[:2] + fraction[2:].rstrip("0")  # "$20.010" is twenty dollars one cent
+    if len(fraction) == 1:
+        fraction += "0"  # "$20.5" is twenty dollars fifty
+    if len(fraction) not in (0, 2):
+        return f"{num.cardinal(low or '0')} {many}"
+    cents_value = int(fraction or 0)
+    if whole in ("", "0") and cents_value:
+        return f"{num.cardinal(str(cents_value))} {cent_one if cents_value == 1 else cents}"
+    unit = one if whole == "1" or (modifier and not cents_value) else many
+    spoken = f"{num.cardinal(whole or '0')} {unit}"
+    if cents_value:
+        spoken += f" {num.cardinal(str(cents_value))} {cent_one if cents_value == 1 else cents}"
+    return spoken
+
+
+def money(match: re.Match[str], text: str) -> str | None:
+    currency = (match.group("cur") or match.group("code") or match.group("code2") or "").lower()
+    names = CURRENCIES.get(currency)
+    if names is None:
+        return None
+    low, high, scale = match.group("low"), match.group("high"), match.group("scale")
+    per = _per(match.group("per"))
+    modifier = not high and not per and next_is_noun(text, match.end())
+    if not high:
+        return _one_sum(low, scale, names, modifier) + per
+    if "." in low + high and not scale:
+        return f"{_one_sum(low, None, names, False)} to {_one_sum(high, None, names, False)}{per}"
+    return f"{_amount_words(low, None)} to {_amount_words(high, scale)} {names[1]}{per}"
+
+
+_PER = {"yr": "year", "hr": "hour", "mo": "month", "wk": "week", "h": "hour", "d": "day"}
+
+
+def _per(written: str | None) -> str:
+    """'/yr' -> ' per year', '/kg' -> ' per kilogram'."""
+    if not written:
+        return ""
+    word = written[1:]
+    unit = UNITS.get(word) or UNITS.get(word.lower())
+    return f" per {unit[0] if unit else _PER.get(word.lower(), word)}"
+
+
+def percent(match: re.Match[str], text: str) -> str:
+    low, high = match.group("low"), match.group("high")
+    if high:
+        return f"{num.cardinal(low)} to {num.cardinal(high)} percent"
+    return f"{num.cardinal(low)} percent"
+
+
+def measure(match: re.Match[str], text: str) -> str | None:
+    written = match.group("unit")
+    unit = UNITS.get(written) or UNITS.get(written.lower())
+    if unit is None:
+        return None
+    low, high = match.group("low"), match.group("high")
+    if match.group("hyphen") or next_is_noun(text, match.end()):
+        said = unit[0]  # in modifier position the unit is singular: "a four terabyte disk"
+    else:
+        said = unit[0] if num.is_one(low) and not high else unit[1]
+    if high:
+        return f"{amount(low)} to {amount(high)} {said}"
+    return f"{amount(low)} {said}"
+
+
+def per_unit(match: re.Match[str], text: str) -> str | None:
+    """'12/kg' -> 'twelve per kilogram'."""
+    unit = UNITS.get(match.group("unit")) or UNITS.get(match.group("unit").lower())
+    return f"{num.cardinal(match.group('low'))} per {unit[0]}" if unit else None
+
+
+def range_(match: re.Match[str], text: str) -> str | None:
+    low, high = match.group("low"), match.group("high")
+    if _looks_like_year(low) and _looks_like_year(high):
+        return f"{num.year(int(low))} to {num.year(int(high))}"
+    if len(high) == 2 and _looks_like_year(low):  # 2014-15
+        return f"{num.year(int(low))} to {num.year(int(low[:2] + high))}"
+    return f"{num.cardinal(low)} to {num.cardinal(high)}"
+
+
+def _looks_like_year(value: str) -> bool:
+    return len(value) == 4 and value.isdigit() and 1000 <= int(value) <= 2199
+
+
+def ordinal(match: re.Match[str], text: str) -> str:
+    return num.ordinal(int(match.group(1).replace(",", "")))
+
+
+def decade(match: re.Match[str], text: str) -> str:
+    return num.decade(match.group("century") or "", match.group("decade"))
+
+
+_EMERGENCY_BEFORE = re.compile(r"\b(?:call|calls|called|calling|dial|dialed|dialled|dialing|ring|phone|text|number|hotline|line)\s$", re.IGNORECASE)
+
+
+def special(match: re.Match[str], text: str) -> str | None:
+    """Numbers said their own way: 24/7, 9/11, 911, and a short number one calls ("dial 112")."""
+    written = match.group(0)
+    fixed = {"911": "nine one one", "24/7": "twenty four seven", "9/11": "nine eleven", "7/7": "seven seven"}
+    if written in fixed:
+        return fixed[written]
+    if _EMERGENCY_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+        return num.digits(written)
+    return None
+
+
+def fraction(match: re.Match[str], text: str) -> str | None:
+    numerator, denominator = int(match.group("num")), int(match.group("den"))
+    if not 2 <= denominator <= 16 or numerator >= denominator * 4:
+        return None
+    return num.mixed(match.group("whole"), numerator, denominator)
+
+
+def vulgar_fraction(match: re.Match[str], text: str) -> str:
+    return amount(match.group(0))
+
+
+def hash_number(match: re.Match[str], text: str) -> str:
+    """'#1' -> 'number one'."""
+    return "number " + num.cardinal(match.group("n"))
+
+
+_YEAR_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|of|by|from|until|till|to|before|after|during|year|years|early|late|mid|circa|c\.|"
+    r"spring|summer|autumn|fall|winter|through|and|between)\s+|\b[QH][1-4]\s|[(,]\s*)$",
+    re.IGNORECASE,
+)
+
+
+def year(match: re.Match[str], text: str) -> str | None:
+    value = match.group(0)
+    before = text[max(0, match.start() - 12) : match.start()]
+    if _looks_like_year(value) and (_YEAR_CONTEXT.search(before) or re.match(r"\s*[.,;:)]|\s*$", text[match.end() :])):
+        return num.year(int(value))
+    return None
+
+
+def number(match: re.Match[str], text: str) -> str:
+    return num.cardinal(match.group(0))
+
+
+def code(match: re.Match[str], text: str) -> str:
+    """COVID-19, F-16, G7, MH17, A320, FY2025: the name, then the number (three or four digits in pairs)."""
+    letters, digits = match.group("letters"), match.group("digits")
+    name = letters.capitalize() if letters in ACRONYMS else " ".join(letters)
+    if digits.startswith("0"):
+        number_words = num.digits(digits)
+    elif len(digits) >= 3:
+        number_words = num.pairs(digits)
+    else:
+        number_words = num.cardinal(digits)
+    return f"{name} {number_words}"
+
+
+_NAME_BEFORE = re.compile(r"(?<=[a-z,;:] )[A-Z][A-Za-z]+\s$")
+
+
+_STREET_AFTER = re.compile(
+    r"\s(?:[A-Z][a-z]+\s){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Expy|Hwy|Highway)\b"
+)
+
+
+def model_number(match: re.Match[str], text: str) -> str | None:
+    """Three digits right after a name ("Boeing 737", "Flight 370", "Room 101"), or a house number
+    before a street ("1428 Elm St."): said in pairs, as people say them."""
+    written = match.group(0)
+    if _STREET_AFTER.match(text, match.end()) and len(written) in (3, 4) and not written.startswith("0"):
+        return num.pairs(written)
+    before = text[max(0, match.start() - 30) : match.start()]
+    if len(written) != 3 or not _NAME_BEFORE.search(before):
+        return None
+    return num.pairs(written)
