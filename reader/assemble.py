@@ -4,16 +4,24 @@ PCM goes straight into ffmpeg's stdin as it is synthesized, so a long
 narration is never held in memory and encoding overlaps synthesis. The file
 is written under a temporary name beside the target and renamed only when
 ffmpeg exits cleanly: a failure or Ctrl-C never leaves a partial output.
+
+An output that is a symlink is written through: the temporary file goes
+beside the link's final target and is renamed onto that target, so the link
+stays and points at the new narration. An output that is the input (by
+device and inode), a folder, a device, a FIFO or a socket is refused.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import stat
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Self
 
 import numpy as np
 
@@ -67,15 +75,73 @@ def choose_format(out: Path | None, fmt: str | None) -> str:
 _SAME = {("ogg", "opus"), ("opus", "ogg"), ("m4a", "m4b"), ("m4b", "m4a")}
 
 
-def check_writable(out: Path) -> None:
-    """Fail before any synthesis if the output can't be written."""
-    folder = out.parent if str(out.parent) else Path(".")
+def check_writable(out: Path, inputs: Iterable[str | Path] = ()) -> None:
+    """Fail before any synthesis if ``out`` can't be written, or must not be.
+
+    Refused: a folder; a device, FIFO or socket (the rename would replace the
+    node itself, e.g. /dev/null); and any of ``inputs`` (paths; "-" and URLs
+    are ignored) under any name: the same file through a symlink or a hard
+    link is found by device and inode, so the input is never overwritten.
+    """
+    target = output_target(out)
+    _refuse_special(out, target)
+    if target.exists() and any(_same_file(target, name) for name in inputs):
+        raise UsageError(f"The output {out} is the input file; give another name with -o.")
+    folder = target.parent
     if not folder.is_dir():
         raise AssemblyError(f"The output folder {folder} does not exist.")
-    if out.is_dir():
-        raise AssemblyError(f"The output {out} is a folder; give a file name.")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise AssemblyError(f"The output folder {folder} is not writable.")
+
+
+def output_target(out: Path) -> Path:
+    """The file a write to ``out`` lands in: a symlink's target (followed to the
+    end), so the link stays a link and its target gets the new content."""
+    out = Path(out)
+    return Path(os.path.realpath(out)) if out.is_symlink() else out
+
+
+def _refuse_special(out: Path, target: Path) -> None:
+    try:
+        mode = target.lstat().st_mode
+    except OSError:
+        return  # not there yet: a new file
+    if stat.S_ISDIR(mode):
+        raise AssemblyError(f"The output {out} is a folder; give a file name.")
+    if not stat.S_ISREG(mode):
+        raise AssemblyError(
+            f"The output {out} is not a regular file (a device, pipe or socket); give a file name."
+        )
+
+
+def _same_file(target: Path, name: str | Path) -> bool:
+    if str(name) == "-" or str(name).startswith(("http://", "https://")):
+        return False
+    try:
+        return os.path.samefile(target, name)
+    except OSError:
+        return False
+
+
+def _temp_beside(target: Path) -> Path:
+    """A new private temporary file beside ``target`` (same file system, so the rename is atomic)."""
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise AssemblyError(f"Can't write in {folder}: {exc.strerror or exc}.") from exc
+    os.close(handle)
+    return Path(name)
+
+
+def _rename_into_place(tmp: Path, out: Path) -> None:
+    """Rename our finished temporary file onto ``out``'s target, checked once more just before."""
+    target = output_target(out)
+    _refuse_special(out, target)  # it may have become a FIFO or device since check_writable
+    try:
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise AssemblyError(f"Can't write {out}: {exc.strerror or exc}.") from exc
 
 
 def _usual_mode(path: Path) -> None:
@@ -85,21 +151,39 @@ def _usual_mode(path: Path) -> None:
     os.chmod(path, 0o666 & ~umask)
 
 
-def install_copy(source: Path, out: Path) -> None:
-    """Copy a finished file into place atomically, with the usual umask mode."""
+def install_copy(source: Path, out: Path, digest: str | None = None) -> None:
+    """Copy a finished file into place atomically, with the usual umask mode.
+
+    With ``digest`` (a BLAKE2b-256 hex digest, as the cache records it) the
+    bytes are hashed as they are copied and nothing is installed unless they
+    match, so a cache entry damaged after it was checked never reaches ``out``.
+    """
     check_writable(out)
+    tmp = _temp_beside(output_target(out))
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent or ".")
+        copied = _copy_hashing(source, tmp)
+        if digest is not None and copied != digest:
+            raise AssemblyError(f"The cached narration for {out.name} is damaged; run again with --no-cache.")
+        _usual_mode(tmp)
+        _rename_into_place(tmp, out)
     except OSError as exc:
-        raise AssemblyError(f"Can't write in {out.parent}: {exc.strerror or exc}.") from exc
-    os.close(handle)
-    try:
-        shutil.copyfile(source, name)
-        _usual_mode(Path(name))
-        os.replace(name, out)
-    except OSError as exc:
-        Path(name).unlink(missing_ok=True)
         raise AssemblyError(f"Can't write {out}: {exc.strerror or exc}.") from exc
+    finally:
+        tmp.unlink(missing_ok=True)  # ours; gone already after a successful rename
+
+
+def _copy_hashing(source: Path, dest: Path) -> str:
+    """Copy a regular file's bytes; their BLAKE2b-256 hex digest."""
+    digest = hashlib.blake2b(digest_size=32)
+    # O_NONBLOCK: a FIFO put in the source's place must not hang the copy; it is refused below.
+    handle = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(handle, "rb") as reader, open(dest, "wb") as writer:
+        if not stat.S_ISREG(os.fstat(reader.fileno()).st_mode):
+            raise AssemblyError(f"{source} is not a regular file.")
+        while block := reader.read(1 << 20):
+            digest.update(block)
+            writer.write(block)
+    return digest.hexdigest()
 
 
 class Encoder:
@@ -116,14 +200,9 @@ class Encoder:
         self._tmp: Path | None = None
         self._log = None
 
-    def __enter__(self) -> Encoder:
+    def __enter__(self) -> Self:
         check_writable(self.out)
-        try:
-            handle, name = tempfile.mkstemp(prefix=f".{self.out.name}.", suffix=".part", dir=self.out.parent or ".")
-        except OSError as exc:
-            raise AssemblyError(f"Can't write in {self.out.parent}: {exc.strerror or exc}.") from exc
-        os.close(handle)
-        self._tmp = Path(name)
+        self._tmp = _temp_beside(output_target(self.out))
         _usual_mode(self._tmp)
         self._log = tempfile.TemporaryFile()
         command = [
@@ -169,8 +248,8 @@ class Encoder:
                 self._process.wait()
         finally:
             self._log.close()
-            if self._tmp is not None and self._tmp.exists():
-                self._tmp.unlink()
+            if self._tmp is not None:
+                self._tmp.unlink(missing_ok=True)  # only ever our own temporary file
 
     def _finish(self) -> None:
         try:
@@ -181,7 +260,4 @@ class Encoder:
             raise AssemblyError(f"ffmpeg failed to encode {self.out.name}: {self._ffmpeg_error()}")
         if self.finalize is not None:
             self.finalize(self._tmp)
-        try:
-            os.replace(self._tmp, self.out)
-        except OSError as exc:
-            raise AssemblyError(f"Can't write {self.out}: {exc.strerror or exc}.") from exc
+        _rename_into_place(self._tmp, self.out)
