@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -36,7 +37,17 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON result on st
 Pitch = Annotated[Optional[int], typer.Option("--pitch", help="Voice pitch 0-100 (pyttsx3/espeak voices; Piper has none).")]
 Loudness = Annotated[float, typer.Option("--loudness", help="Integrated loudness target in LUFS (podcasts: -16, audiobooks: -18 to -20).", min=-40, max=-6)]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Synthesize every chunk again; don't read or fill the chunk cache.")]
+Language = Annotated[Optional[str], typer.Option("--language", "-l", help="The article's language (ISO 639-1, e.g. de), overriding detection; it picks how numbers and dates are read.")]
 LexiconOpt = Annotated[Optional[Path], typer.Option("--lexicon", help="Extra pronunciation lexicon (TOML [words] table), over the shipped and user ones.")]
+
+
+def _language(code: str | None) -> str | None:
+    """An ISO 639-1 code ("de", "pt-BR"), or a usage error."""
+    if code is None:
+        return None
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?", code):
+        raise typer.BadParameter(f"{code!r} is not a language code (use e.g. en, de, fr, pt-BR).", param_hint="--language")
+    return code.replace("_", "-").split("-")[0].lower()
 
 
 def _handled(command):
@@ -67,6 +78,7 @@ def convert(
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="mp3, wav, ogg (opus), m4b or flac; default from the output name, else mp3.")] = None,
     keep_all: KeepAll = False,
     lexicon: LexiconOpt = None,
+    language: Language = None,
     no_cache: NoCache = False,
     loudness: Loudness = -16.0,
     subtitles: Annotated[Optional[str], typer.Option("--subtitles", help="Also write a transcript beside the audio: srt or vtt.")] = None,
@@ -81,6 +93,7 @@ def convert(
     options = pipeline.RunOptions(
         voice=voice, rate=rate, pitch=pitch, format=fmt, keep_all=keep_all, lexicon=str(lexicon) if lexicon else None,
         cache=not no_cache, loudness=loudness, subtitles=_subtitle_format(subtitles), album=album,
+        language=_language(language),
     )
     with _progress(disabled=quiet or as_json or not _err.is_terminal) as on_progress:
         result = pipeline.narrate(source, output, options=options, on_progress=on_progress)
@@ -124,14 +137,18 @@ def script(
     no_normalize: Annotated[bool, typer.Option("--no-normalize", help="Show the sentence split without rewriting numbers, dates, abbreviations.")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="After each sentence, list its rewrites (written -> spoken, rule).")] = False,
     lexicon: LexiconOpt = None,
+    language: Language = None,
     keep_all: KeepAll = False,
 ) -> None:
     """Print exactly what will be spoken: one sentence per line, blank line between paragraphs.
 
-    Example: reader script page.html --explain
+    With --explain each sentence is shown as the article writes it, then each
+    rewrite (written -> spoken, rule), then the spoken sentence after "=".
+
+    Example: reader script page.html --explain --language de
     """
-    article = pipeline.extract(source, keep_all=keep_all or no_clean)
-    normalizer = pipeline.load_normalizer(lexicon)
+    article = pipeline.extract(source, keep_all=keep_all or no_clean, language=_language(language))
+    normalizer = pipeline.load_normalizer(lexicon, article.language)
     result, rewrites = pipeline.explain_script(article, normalize=not no_normalize, normalizer=normalizer)
     if not explain:
         typer.echo(result.to_text())
@@ -140,10 +157,12 @@ def script(
     for index, paragraph in enumerate(result.paragraphs):
         if index:
             typer.echo("")
-        for sentence in paragraph.sentences:
-            typer.echo(sentence)
+        for spoken, written in zip(paragraph.sentences, paragraph.written or paragraph.sentences):
+            typer.echo(written)
             for rewrite in next(notes, []):
                 typer.echo(f"    {rewrite.original} -> {rewrite.spoken}  ({rewrite.rule})")
+            if spoken != written:
+                typer.echo(f"  = {spoken}")
 
 
 @app.command()
@@ -188,6 +207,7 @@ def play(
     rate: Annotated[Optional[float], typer.Option("--rate", "-r", help="Speed factor, 0.5 to 2.0.")] = None,
     keep_all: KeepAll = False,
     lexicon: LexiconOpt = None,
+    language: Language = None,
     no_cache: NoCache = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
@@ -205,7 +225,8 @@ def play(
         result = play_file(Path(source), output)
     else:
         options = pipeline.RunOptions(voice=voice, rate=rate, keep_all=keep_all,
-                                      lexicon=str(lexicon) if lexicon else None, cache=not no_cache)  # fmt: skip
+                                      lexicon=str(lexicon) if lexicon else None, cache=not no_cache,
+                                      language=_language(language))  # fmt: skip
         result = play_article(source, output, options=options, save=save)
     if not quiet:
         saved = f", saved to {result.saved}" if result.saved else ""

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from . import pipeline
-from .cli import JsonOpt, LexiconOpt, Loudness, NoCache, _clock, _err, _handled, app
+from .cli import JsonOpt, Language, LexiconOpt, Loudness, NoCache, _clock, _err, _handled, _language, app
 
 
 @app.command()
@@ -27,6 +27,7 @@ def batch(
     rate: Annotated[Optional[float], typer.Option("--rate", "-r", help="Speed factor, 0.5 to 2.0.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="mp3, wav, ogg, m4b or flac.")] = "mp3",
     lexicon: LexiconOpt = None,
+    language: Language = None,
     no_cache: NoCache = False,
     loudness: Loudness = -16.0,
     feed: Annotated[Optional[str], typer.Option("--feed", help="Write OUTDIR/feed.xml, a podcast feed whose audio lives at this base URL.")] = None,
@@ -52,7 +53,7 @@ def batch(
     if feed and not feed.startswith(("http://", "https://")):
         raise UsageError("--feed takes the base URL where OUTDIR will be served, e.g. https://example.org/podcast")
     options = pipeline.RunOptions(voice=voice, rate=rate, format=fmt, lexicon=str(lexicon) if lexicon else None,
-                                  cache=not no_cache, loudness=loudness)  # fmt: skip
+                                  cache=not no_cache, loudness=loudness, language=_language(language))  # fmt: skip
     with _batch_progress(disabled=quiet or as_json or not _err.is_terminal) as (on_start, on_result, on_running):
         results = run_batch(folder, outdir, options, jobs=jobs, pattern=pattern, force=force, cluster=cluster,
                             on_start=on_start, on_result=on_result, on_running=on_running)  # fmt: skip

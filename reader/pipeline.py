@@ -23,9 +23,10 @@ from .engines.cached import CachedEngine
 from .engines.shaped import ShapedEngine
 from .loudness import DEFAULT_TARGET_LUFS
 from .errors import EngineError, ExtractionError
-from .normalize import Normalizer, Rewrite, find_lexicon, normalize_script
+from .normalize import Rewrite, find_lexicon
 from .source import is_url, load_source
-from .split import chunk_script, split_article
+from .speakable import SentenceNormalizer, normalizer_for, speak_script, speakable_chunks
+from .split import split_article
 from .tags import Chapter, Tags, write_tags
 from .transcript import write_subtitles
 from .types import Article, Chunk, Narration, Script, Segment, VoicePreset
@@ -66,45 +67,62 @@ class RunOptions:
     """The album tag; default the article's site."""
     subtitles: str | None = None
     """Also write a transcript beside the audio: "srt" or "vtt"."""
+    language: str | None = None
+    """The article's language (ISO 639-1), overriding the detected one."""
+    normalize: bool = True
+    """Rewrite numbers, dates and abbreviations into words; off gives the engine the text as written."""
 
 
-def extract(source: str, *, keep_all: bool = False, stdin: BinaryIO | None = None) -> Article:
-    """The cleaned article in ``source`` (path, URL or ``-``)."""
-    return clean(load_source(source, stdin=stdin), keep_all=keep_all)
+def extract(
+    source: str, *, keep_all: bool = False, stdin: BinaryIO | None = None, language: str | None = None
+) -> Article:
+    """The cleaned article in ``source`` (path, URL or ``-``); ``language`` overrides the detected one."""
+    article = clean(load_source(source, stdin=stdin), keep_all=keep_all)
+    return replace(article, language=language) if language else article
 
 
-def load_normalizer(lexicon: str | Path | None = None) -> Normalizer:
-    """A normalizer with the shipped, user and ``lexicon`` pronunciation entries."""
-    return Normalizer(find_lexicon(voice_dirs(), Path(lexicon) if lexicon else None))
+def load_normalizer(lexicon: str | Path | None = None, language: str | None = None) -> SentenceNormalizer:
+    """The normalizer for ``language`` (None: English), with the shipped, user and ``lexicon``
+    pronunciation entries where the language uses them."""
+    return normalizer_for(language, find_lexicon(voice_dirs(), Path(lexicon) if lexicon else None))
 
 
 def make_script(
-    article: Article, *, normalize: bool = True, normalizer: Normalizer | None = None
+    article: Article, *, normalize: bool = True, normalizer: SentenceNormalizer | None = None
 ) -> Script:
     """Exactly what will be spoken for an article."""
     return explain_script(article, normalize=normalize, normalizer=normalizer)[0]
 
 
 def explain_script(
-    article: Article, *, normalize: bool = True, normalizer: Normalizer | None = None
+    article: Article, *, normalize: bool = True, normalizer: SentenceNormalizer | None = None
 ) -> tuple[Script, list[list[Rewrite]]]:
-    """The spoken script and, per sentence, the rewrites that produced it."""
+    """The spoken script (each sentence's written form kept) and, per sentence, its rewrites."""
     script = split_article(article)
     rewrites: list[list[Rewrite]] = []
     if normalize:
-        script, rewrites = normalize_script(script, normalizer or load_normalizer(), language=article.language)
+        script, rewrites = speak_script(script, normalizer or load_normalizer(language=article.language))
     if not script.paragraphs:
         raise ExtractionError("The article has no speakable text.")
     return script, rewrites
 
 
+def make_chunks(article: Article, preset: VoicePreset, options: RunOptions) -> list[Chunk]:
+    """The article as engine-sized chunks, each with its written and its spoken text."""
+    normalizer = load_normalizer(options.lexicon, article.language) if options.normalize else None
+    chunks = speakable_chunks(split_article(article), preset.pauses, normalizer)
+    if not any(_SPEAKABLE.search(chunk.text) for chunk in chunks):
+        raise ExtractionError("The article has no speakable text.")
+    return chunks
+
+
 def script(
     source: str, *, keep_all: bool = False, normalize: bool = True, lexicon: str | Path | None = None,
-    stdin: BinaryIO | None = None,
+    stdin: BinaryIO | None = None, language: str | None = None,
 ) -> Script:
     """Read, clean, split and normalize ``source``: what ``narrate`` would say."""
-    article = extract(source, keep_all=keep_all, stdin=stdin)
-    return make_script(article, normalize=normalize, normalizer=load_normalizer(lexicon))
+    article = extract(source, keep_all=keep_all, stdin=stdin, language=language)
+    return make_script(article, normalize=normalize, normalizer=load_normalizer(lexicon, article.language))
 
 
 def default_output(source: str, article: Article, fmt: str) -> Path:
@@ -140,8 +158,8 @@ def narrate(
     preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch)
     out_path = Path(out) if out is not None else None
     fmt = choose_format(out_path, options.format)
-    article = extract(source, keep_all=options.keep_all, stdin=stdin)
-    chunks = chunk_script(make_script(article, normalizer=load_normalizer(options.lexicon)), preset.pauses)
+    article = extract(source, keep_all=options.keep_all, stdin=stdin, language=options.language)
+    chunks = make_chunks(article, preset, options)
     out_path = out_path or default_output(source, article, fmt)
     check_writable(out_path)
     voice = open_voice(preset, options, engine)
@@ -169,7 +187,7 @@ def _narration_key(voice: Engine, chunks: list[Chunk], fmt: str, tags: Tags) -> 
     """The whole narration's cache key: every chunk's text and pause, the voice, format and tags."""
     if not isinstance(voice, CachedEngine):
         return None
-    spoken = "\n".join(f"{c.pause_ms}\t{c.chapter}\t{c.text}" for c in chunks)
+    spoken = "\n".join(f"{c.pause_ms}\t{c.chapter}\t{c.text}\t{c.written}" for c in chunks)
     return ChunkCache.key(f"{voice.identity}:{fmt}:{tags}:narration", spoken)
 
 
@@ -253,7 +271,7 @@ def _render(
             if pcm is not None:
                 start = encoder.duration_s
                 encoder.write(pcm)
-                segments.append(Segment(start, encoder.duration_s, chunk.text))
+                segments.append(Segment(start, encoder.duration_s, chunk.written))
             encoder.silence(chunk.pause_ms)
             if on_progress:
                 on_progress(done, len(chunks))
@@ -264,7 +282,7 @@ def _render(
         duration_s=encoder.duration_s,
         sample_rate=encoder.sample_rate,
         chunks=len(chunks),
-        words=sum(len(c.text.split()) for c in chunks),
+        words=sum(len(c.written.split()) for c in chunks),
         voice=preset.name,
         synthesis_s=synthesis_s,
         elapsed_s=time.perf_counter() - started,

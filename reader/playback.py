@@ -22,8 +22,7 @@ import numpy as np
 
 from .assemble import Encoder, check_writable, choose_format, find_ffmpeg
 from .errors import SourceError
-from .pipeline import RunOptions, extract, load_normalizer, make_script, open_voice, synthesize_chunks
-from .split import chunk_script
+from .pipeline import RunOptions, extract, make_chunks, open_voice, synthesize_chunks
 from .voices import resolve_voice
 
 PREFETCH_CHUNKS = 8
@@ -51,8 +50,8 @@ def play_article(
     fmt = choose_format(save, options.format) if save else None
     if save:
         check_writable(save)
-    article = extract(source, keep_all=options.keep_all, stdin=stdin)
-    chunks = chunk_script(make_script(article, normalizer=load_normalizer(options.lexicon)), preset.pauses)
+    article = extract(source, keep_all=options.keep_all, stdin=stdin, language=options.language)
+    chunks = make_chunks(article, preset, options)
     voice = open_voice(preset, options, engine)
     stop = threading.Event()
     ahead: queue.Queue = queue.Queue(maxsize=PREFETCH_CHUNKS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from .sentences import split_sentences
@@ -20,7 +21,7 @@ def split_article(article: Article) -> Script:
     """The article as a script: each block's sentences, title first."""
     paragraphs = []
     for block in article.all_blocks():
-        sentences = tuple(split_sentences(block.text))
+        sentences = tuple(split_sentences(block.text, language=article.language))
         if sentences:
             paragraphs.append(Paragraph(kind=block.kind, sentences=sentences))
     return Script(paragraphs=tuple(paragraphs))
@@ -69,37 +70,56 @@ def _hard_wrap(text: str, limit: int) -> list[str]:
     return out
 
 
-def _merge_short(sentences: tuple[str, ...], limit: int) -> list[str]:
-    """Join fragments under MIN_CHUNK_WORDS words to a neighbour in the same paragraph."""
-    merged: list[str] = []
+def _merge_short(sentences: tuple[str, ...], limit: int) -> list[list[str]]:
+    """Sentences grouped into chunks: a fragment under MIN_CHUNK_WORDS words joins a neighbour."""
+    groups: list[list[str]] = []
     for sentence in sentences:
-        if merged and (
-            _word_count(sentence) < MIN_CHUNK_WORDS or _word_count(merged[-1]) < MIN_CHUNK_WORDS
-        ) and len(merged[-1]) + 1 + len(sentence) <= limit:
-            merged[-1] = f"{merged[-1]} {sentence}"
+        if groups and (
+            _word_count(sentence) < MIN_CHUNK_WORDS or _word_count(" ".join(groups[-1])) < MIN_CHUNK_WORDS
+        ) and len(" ".join(groups[-1])) + 1 + len(sentence) <= limit:
+            groups[-1].append(sentence)
         else:
-            merged.append(sentence)
-    return merged
+            groups.append([sentence])
+    return groups
 
 
-def chunk_script(script: Script, pauses: Pauses, limit: int = MAX_CHUNK_CHARS) -> list[Chunk]:
-    """Engine-sized chunks in reading order, each with the pause that follows it."""
+def _units(paragraph: Paragraph, limit: int) -> list[tuple[list[str], bool]]:
+    """Each chunk's written units (whole sentences, or the pieces of one sentence too long
+    for a chunk), and whether the chunk ends a sentence."""
+    units: list[tuple[list[str], bool]] = []
+    for group in _merge_short(paragraph.sentences, limit):
+        pieces = _pieces(group[0], limit) if len(group) == 1 else [" ".join(group)]
+        if len(pieces) == 1:
+            units.append((group, True))
+        else:
+            units.extend(([piece], i == len(pieces) - 1) for i, piece in enumerate(pieces))
+    return units
+
+
+def chunk_script(
+    script: Script, pauses: Pauses, limit: int = MAX_CHUNK_CHARS, speak: Callable[[str], str] | None = None
+) -> list[Chunk]:
+    """Engine-sized chunks in reading order, each with the pause that follows it.
+
+    ``script`` holds the text as written; ``speak`` turns one written unit (a
+    sentence, or a piece of a long one) into what the engine is given, so each
+    chunk keeps both. Without it the engine gets the written text.
+    """
+    say = speak or (lambda text: text)
     chunks: list[Chunk] = []
     for index, paragraph in enumerate(script.paragraphs):
-        sentences = _merge_short(paragraph.sentences, limit)
-        for s_index, sentence in enumerate(sentences):
-            pieces = _pieces(sentence, limit)
-            for p_index, piece in enumerate(pieces):
-                if p_index < len(pieces) - 1:
-                    pause = pauses.clause
-                elif s_index < len(sentences) - 1:
-                    pause = pauses.sentence
-                else:
-                    pause = pauses.after(paragraph.kind)
-                    piece = _closed(piece)
-                opens = s_index == 0 and p_index == 0 and paragraph.kind in (BlockKind.TITLE, BlockKind.HEADING)
-                chapter = " ".join(paragraph.sentences) if opens else None
-                chunks.append(Chunk(text=piece, pause_ms=pause, paragraph=index, chapter=chapter))
+        units = _units(paragraph, limit)
+        for u_index, (unit, ends_sentence) in enumerate(units):
+            if u_index == len(units) - 1:
+                pause = pauses.after(paragraph.kind)
+            else:
+                pause = pauses.sentence if ends_sentence else pauses.clause
+            spoken = " ".join(filter(None, (say(part).strip() for part in unit)))
+            if u_index == len(units) - 1 and spoken:
+                spoken = _closed(spoken)
+            opens = u_index == 0 and paragraph.kind in (BlockKind.TITLE, BlockKind.HEADING)
+            chapter = " ".join(paragraph.sentences) if opens else None
+            chunks.append(Chunk(spoken, pause, index, chapter, written=" ".join(unit)))
     if chunks:
         last = chunks[-1]
         chunks[-1] = replace(last, pause_ms=min(last.pause_ms, 500))

@@ -94,6 +94,9 @@ class Paragraph:
 
     kind: BlockKind
     sentences: tuple[str, ...]
+    written: tuple[str, ...] = ()
+    """After normalization: each sentence as the article writes it (``sentences`` is then
+    what will be said). Empty before normalization, where the two are the same."""
 
 
 @dataclass(frozen=True)
@@ -141,7 +144,14 @@ class Chunk:
     paragraph: int
     """Index of the paragraph in the script this chunk belongs to."""
     chapter: str | None = None
-    """Set on the first chunk of the title or a heading: a chapter starts here."""
+    """Set on the first chunk of the title or a heading: a chapter starts here (its title as written)."""
+    written: str = ""
+    """The chunk as the article writes it ("$1.5 billion", "U.S."): what subtitles show.
+    ``text`` is what the engine is given; empty means the same as ``text``."""
+
+    def __post_init__(self) -> None:
+        if not self.written:
+            object.__setattr__(self, "written", self.text)
 
 
 @dataclass(frozen=True)
