@@ -41,9 +41,11 @@ def _part_of():
 def lenient(text: str) -> str:
     """Lower case, punctuation and hyphens dropped, 'and' between number words dropped.
 
-    Letters said one by one are one word ("A M" = "AM", "U S" = "US"): reader spells
-    initialisms with spaces so that an engine says the letters; NeMo writes them joined.
+    Letters said one by one are one word ("A M" = "AM", "U S" = "US", "P M E S T" =
+    "PM EST"): reader spells initialisms with spaces so that an engine says the
+    letters; NeMo writes them joined.
     """
+    text = re.sub(r"\b[A-Z]{2,5}\b", lambda m: " ".join(m.group(0)), text)  # "PM EST" is letters too
     text = re.sub(r"[-‐–—]", " ", text.lower())
     text = re.sub(r"\b\w(?: \w\b)+", lambda m: m.group(0).replace(" ", ""), re.sub(r"[^\w\s]", "", text))
     words = text.split()

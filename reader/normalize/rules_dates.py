@@ -62,7 +62,7 @@ def date_dmy(match: re.Match[str], text: str) -> str | None:
 def date_numeric(match: re.Match[str], text: str) -> str | None:
     """ISO (2023-03-07, 2016/07/03), US slashes (03/07/2023), European dots (15.01.2020)."""
     if match.group("iso"):
-        year, month, day = (int(g) for g in re.split(r"[-/]", match.group("iso")))
+        year, month, day = (int(g) for g in re.split(r"[-/.]", match.group("iso")))
         day_first = False
     elif match.group("dotted"):
         day, month, year = (int(g) for g in match.group("dotted").split("."))
@@ -138,6 +138,20 @@ def military_time(match: re.Match[str], text: str) -> str | None:
     return f"{spoken} {'oh ' if minutes.startswith('0') else ''}{num.cardinal(str(int(minutes)))}"
 
 
+def month_year(match: re.Match[str], text: str) -> str | None:
+    """'jan 2020' -> 'January twenty twenty'."""
+    month = MONTH_NUMBER.get(match.group("month").lower().rstrip("."))
+    year = int(match.group("year"))
+    return f"{MONTHS[month - 1]} {num.year(year)}" if month and 1000 <= year <= 2999 else None
+
+
+def zoned_time(match: re.Match[str], text: str) -> str | None:
+    """'1:59 p.m. est' -> 'one fifty nine P M E S T': a zone after a time is letters, whatever its case."""
+    spoken = time(match, text)
+    zone = re.sub(r"[^A-Za-z]", "", match.group("zone")).upper()
+    return f"{spoken} {' '.join(zone)}" if spoken else None
+
+
 def _duration(hours: int, minutes: int, seconds: int) -> str:
     parts = [(hours, "hour"), (minutes, "minute"), (seconds, "second")]
     said = [f"{num.cardinal(str(n))} {unit}{'' if n == 1 else 's'}" for n, unit in parts if n]
@@ -150,10 +164,12 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _DAY2 = r"(?:\s?[-–]\s?(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"
 _YEAR = r"(?:,?\s(?P<year>\d{4})\b)?"
 PATTERNS = [
-    ("date", r"\b(?:(?P<iso>\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2})|(?P<slashed>\d{1,2}/\d{1,2}/\d{4})|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4}))\b", date_numeric),
+    ("date", r"\b(?:(?P<iso>\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2})|(?P<slashed>\d{1,2}/\d{1,2}/\d{4})|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4}))\b", date_numeric),
     ("date", rf"\b(?P<month>{MONTH})\.?[\s-]{_DAY}{_DAY2}\b(?!:\d){_YEAR}", date_mdy),
     ("date", rf"\b{_DAY}{_DAY2}\s(?:of\s)?(?P<month>{MONTH})\b\.?{_YEAR}", date_dmy),
     ("time", rf"\b{clock('1')}\s?(?:[-–—]|to\b)\s?{clock('2')}", time_range),
     ("time", rf"\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s?(?:{_ZONES}|hours|hrs)\b)", military_time),
+    ("date", rf"\b(?P<month>{MONTH})\.?\s(?P<year>\d{{4}})\b", month_year),
+    ("time", rf"\b{clock('1')}\s(?P<zone>(?i:{_ZONES})\b|(?:[A-Za-z]\.){{2}}[A-Za-z]\b\.?)", zoned_time),
     ("time", rf"\b{clock('1')}", time),
 ]  # fmt: skip

@@ -51,7 +51,7 @@ def amount(text: str) -> str:
 
 def next_is_noun(text: str, end: int) -> bool:
     """A number and its unit modify the word after them: "a $5 million contract", "4 TB disks"."""
-    after = re.match(r"\s+([a-z][a-z]*)(?![\w'’.-])", text[end : end + 40])
+    after = re.match(r"\s+([a-z][a-z]*)(?![\w'’-])", text[end : end + 40])
     if not after:
         return False
     word = after.group(1)
@@ -148,6 +148,12 @@ def measure(match: re.Match[str], text: str) -> str | None:
     return f"{amount(low)} {said}"
 
 
+def feet_inches(match: re.Match[str], text: str) -> str:
+    """5 ft 6 in -> 'five feet six inches'."""
+    feet, inches = match.group("feet"), match.group("inches")
+    return f"{num.cardinal(feet)} {'foot' if feet == '1' else 'feet'} {num.cardinal(inches)} {'inch' if inches == '1' else 'inches'}"
+
+
 def per_unit(match: re.Match[str], text: str) -> str | None:
     """'12/kg' -> 'twelve per kilogram'."""
     unit = UNITS.get(match.group("unit")) or UNITS.get(match.group("unit").lower())
@@ -158,8 +164,8 @@ def range_(match: re.Match[str], text: str) -> str | None:
     low, high = match.group("low"), match.group("high")
     if _looks_like_year(low) and _looks_like_year(high):
         return f"{num.year(int(low))} to {num.year(int(high))}"
-    if len(high) == 2 and _looks_like_year(low):  # 2014-15
-        return f"{num.year(int(low))} to {num.year(int(low[:2] + high))}"
+    if len(high) == 2 and _looks_like_year(low) and low[2:] < high:  # "2014-15": said as written
+        return f"{num.year(int(low))} to {num.cardinal(high) if high[0] != '0' else 'oh ' + high[1]}"
     return f"{num.cardinal(low)} to {num.cardinal(high)}"
 
 
@@ -168,11 +174,26 @@ def _looks_like_year(value: str) -> bool:
 
 
 def ordinal(match: re.Match[str], text: str) -> str:
-    return num.ordinal(int(match.group(1).replace(",", "")))
+    """'21st' -> 'twenty first'; a suffix that does not fit the number ('21th') is read as written."""
+    value = int(match.group(1).replace(",", ""))
+    suffix = match.group(2).lower()
+    if suffix != _ordinal_suffix(value):
+        return f"{num.cardinal(str(value))} {suffix}"
+    return num.ordinal(value)
+
+
+def _ordinal_suffix(value: int) -> str:
+    if value % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
 
 
 def decade(match: re.Match[str], text: str) -> str:
-    return num.decade(match.group("century") or "", match.group("decade"))
+    """'1970s' -> 'nineteen seventies'; '1960s-80s' -> 'nineteen sixties to eighties'."""
+    spoken = num.decade(match.group("century") or "", match.group("decade"))
+    if match.group("decade2"):
+        spoken += " to " + num.decade(match.group("century2") or "", match.group("decade2"))
+    return spoken
 
 
 _EMERGENCY_BEFORE = re.compile(r"\b(?:call|calls|called|calling|dial|dialed|dialled|dialing|ring|phone|text|number|hotline|line)\s$", re.IGNORECASE)
@@ -193,7 +214,8 @@ def fraction(match: re.Match[str], text: str) -> str | None:
     numerator, denominator = int(match.group("num")), int(match.group("den"))
     if not 2 <= denominator <= 16 or numerator >= denominator * 4:
         return None
-    return num.mixed(match.group("whole"), numerator, denominator)
+    spoken = num.mixed(match.group("whole"), numerator, denominator)
+    return "minus " + spoken if match.group("neg") else spoken
 
 
 def vulgar_fraction(match: re.Match[str], text: str) -> str:
@@ -237,7 +259,7 @@ def code(match: re.Match[str], text: str) -> str:
     return f"{name} {number_words}"
 
 
-_NAME_BEFORE = re.compile(r"(?<=[a-z,;:] )[A-Z][A-Za-z]+\s$")
+_NAME_BEFORE = re.compile(r"(?<=[\w,;:] )[A-Z][A-Za-z]+\s$")
 
 
 _STREET_AFTER = re.compile(
