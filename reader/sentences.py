@@ -19,6 +19,7 @@ import itertools
 import re
 
 from .sentences_abbreviations import Rules, rules_for
+from .sentences_quotes import quote_spans
 
 # Groups: 1 the terminator, 2 closing quotes/brackets glued to it, 3 closers
 # standing alone as tokens (tokenized text: "Bravo ! ." / "done ? '' Next"),
@@ -44,6 +45,7 @@ _LIST_MARKER = re.compile(
     r"(?:(?<=\s)|^)(?:[•⁃*\-–]\s?)?(\d{1,3}|[a-z])(?:\.\)|\)|\.)(?=\s+\S)"
 )
 _LONE_MARKER = re.compile(r"[(\[]?(?:\d{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-zA-Z])[)\]]?")
+_FIRST_WORD = re.compile(r"\s*[\"'“‘(\[]*(\w+)")
 _NUMBER = re.compile(r"\d{1,3}")
 _NUMBER_TOKEN = re.compile(r"[\d.,/½¼¾-]*\d")
 _DOTTED = re.compile(r"(?:\w\.)+\w")
@@ -113,6 +115,7 @@ def _split_run(
 ) -> list[str]:
     sentences: list[str] = []
     start = 0
+    quotes = _QuoteSpans(text)
     for match in _CANDIDATE.finditer(text):
         if (
             match.group(5) is None
@@ -120,6 +123,8 @@ def _split_run(
             or match.end(2) in protected
         ):
             continue  # the end of the text, or an item marker's own period
+        if quotes.inside(match.start(1), match.end(3)):
+            continue  # '"We are ready. We will win," he said.': a quotation is one utterance
         cut = _boundary(text, match, start, rules)
         if cut is not None:
             piece = text[start:cut].strip()
@@ -132,6 +137,23 @@ def _split_run(
     return sentences
 
 
+class _QuoteSpans:
+    """The quotations of a line (reader/sentences_quotes.py), asked about in text order."""
+
+    def __init__(self, text: str) -> None:
+        self._spans = quote_spans(text)
+        self._next = 0
+
+    def inside(self, terminator: int, cut: int) -> bool:
+        """Whether a terminator at ``terminator`` sits in a quotation that goes on after ``cut``."""
+        while self._next < len(self._spans) and self._spans[self._next][1] <= terminator:
+            self._next += 1
+        for begin, end in self._spans[self._next : self._next + 3]:  # overlapping kinds: a few at most
+            if begin < terminator and cut < end - 1:
+                return True
+        return False
+
+
 def _boundary(text: str, match: re.Match[str], start: int, rules: Rules) -> int | None:
     """Where the sentence ends at this candidate, or None if it goes on."""
     punct = match.group(1)
@@ -139,27 +161,24 @@ def _boundary(text: str, match: re.Match[str], start: int, rules: Rules) -> int 
     if punct.startswith(". ."):
         dots = punct.count(".")
         if dots >= 4 and not spaced_before:
-            return (
-                match.start(1) + 1
-            )  # "word. . . . Next": a full stop, then an ellipsis that opens the next
+            # "word. . . . Next": a full stop, then an ellipsis that opens the next
+            return match.start(1) + 1
         if dots == 3 and spaced_before:
             return None  # " . . . ": words left out inside a sentence
     if match.start(1) - start <= 8 and _LONE_MARKER.fullmatch(
         text[start : match.start(1)].strip()
     ):
         return None  # "1. Wages grew.": a list marker is never a sentence of its own
-    if not _is_boundary(text, match, rules):
+    if not _is_boundary(text, match, start, rules):
         return None
-    if match.group(3).lstrip()[:1] in _QUOTES and any(
-        q in match.group(2) for q in _QUOTES
-    ):
-        return match.end(
-            2
-        )  # "next?'  ' I was": the first quote closed this one, the lone one opens the next
+    lone_quote = match.group(3).lstrip()[:1] in _QUOTES
+    if lone_quote and any(q in match.group(2) for q in _QUOTES):
+        # "next?'  ' I was": the glued quote closed this one, the lone one opens the next
+        return match.end(2)
     return match.end(3)
 
 
-def _is_boundary(text: str, match: re.Match[str], rules: Rules) -> bool:
+def _is_boundary(text: str, match: re.Match[str], start: int, rules: Rules) -> bool:
     punct, next_char = match.group(1), match.group(5)
     next_word = _NEXT_WORD.match(text, match.end(4))
     following = next_word.group(1).rstrip(".") if next_word else ""
@@ -177,7 +196,19 @@ def _is_boundary(text: str, match: re.Match[str], rules: Rules) -> bool:
     )
     token = before.group(2).lstrip("\"'“‘([«") if before else ""
     previous = (before.group(1) or "") if before else ""
+    if token.lower().rstrip(".") in rules.time_marks and next_char.isupper():
+        return _time_ends(text, start, following, rules)
     return _ends_after_token(token, previous, following, next_char, rules)
+
+
+def _time_ends(text: str, start: int, following: str, rules: Rules) -> bool:
+    """After "6 p.m." or "753 B.C.", a capitalized word opens a sentence unless the
+    time was a fronted adverbial: "At 5 a.m. Mr. Smith went" and "In 44 B.C. Caesar
+    died" go on, "He left at 6 P.M. Mr. Smith stayed" ends at the time."""
+    if following.lower() in rules.starters or following.lower() in rules.common:
+        return True
+    first = _FIRST_WORD.match(text, start)
+    return not (first and first.group(1).lower() in rules.prepositions)
 
 
 def _is_brand(word: str) -> bool:
@@ -220,9 +251,8 @@ def _ends_after_token(
         return _opens_sentence(following, next_char, rules, strong=False)
     if len(token) == 1 and token.islower():
         return False  # a part of "z. B." / "p. ex.", or "b." of a short list: never a sentence
-    if (
-        len(bare) == 1 and bare.isalpha()
-    ):  # an initial: "Donald J. Trump", but "you and I. Did you"
+    if len(bare) == 1 and bare.isalpha():
+        # an initial: "Donald J. Trump", but "you and I. Did you"
         return _opens_sentence(following, next_char, rules, strong=True)
     return (
         next_char.isupper()

@@ -30,6 +30,8 @@ class Rules:
         frozenset()
     )  # after a number: "5 lb. Tom was" ends, "5 ft. 3 in." goes on
     months: frozenset[str] = frozenset()
+    time_marks: frozenset[str] = frozenset()  # "5 a.m.", "753 B.C.": see sentences._time_ends
+    prepositions: frozenset[str] = frozenset()  # that open a fronted time adverbial
     ordinal_dot: bool = (
         False  # "3. März": a number with a period is an ordinal, not a sentence end
     )
@@ -78,6 +80,8 @@ _EN = Rules(
         "asked told said says added according many meanwhile elsewhere afterward afterwards "
         "earlier overall instead otherwise still besides rather"
     ),
+    time_marks=_words("a.m p.m b.c a.d b.c.e c.e"),
+    prepositions=_words("at on in by from since after before until till around about during for until"),
     units=_words("ft in lb lbs oz yd yds mi hr hrs min mins sec secs pt qt gal sq cu"),
     months=_words(
         "january february march april may june july august september october november december"
