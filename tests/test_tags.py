@@ -19,11 +19,11 @@ def read_chapters(path: Path) -> list[tuple[float, str]]:
     """(start, title) of each chapter in the order ffprobe (or, without it, ffmpeg) lists them."""
     ffprobe = shutil.which("ffprobe")
     if ffprobe:
-        out = subprocess.run([ffprobe, "-v", "error", "-show_chapters", str(path)], capture_output=True, text=True).stdout
+        out = subprocess.run([ffprobe, "-v", "error", "-show_chapters", str(path)], capture_output=True, text=True, check=False).stdout
         starts = re.findall(r"^start_time=([\d.]+)", out, re.MULTILINE)
         titles = re.findall(r"^TAG:title=(.*)$", out, re.MULTILINE)
         return [(float(s), t) for s, t in zip(starts, titles, strict=True)]
-    info = subprocess.run([find_ffmpeg(), "-hide_banner", "-i", str(path)], capture_output=True, text=True).stderr
+    info = subprocess.run([find_ffmpeg(), "-hide_banner", "-i", str(path)], capture_output=True, text=True, check=False).stderr
     found = re.findall(r"Chapter #\d+:\d+: start ([\d.]+), end [\d.]+\n\s+Metadata:\n\s+title\s+: (.*)", info)
     return [(float(start), title) for start, title in found]
 
