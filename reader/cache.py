@@ -1,4 +1,4 @@
-"""A content-addressed cache of synthesized chunks.
+"""A content-addressed cache of synthesized chunks and whole narrations.
 
 The key is the chunk's text plus everything that changes its sound: engine,
 engine version, voice model, rate, volume, pitch. So re-narrating an edited
@@ -6,25 +6,47 @@ article only synthesizes the chunks that changed, and any upgrade or setting
 change misses the cache instead of replaying stale audio. Entries are
 written atomically (safe for parallel batch workers) and the oldest are
 evicted past a size limit.
+
+Integrity: every entry carries its format version, length and a BLAKE2b-256
+checksum, verified on every read. A truncated, damaged or foreign entry is
+deleted and counts as a miss, so bad bytes are never played or copied. Only
+regular files are ever opened (a FIFO or device in the cache folder is
+skipped, never read). A cache folder that can't be written means no cache
+for the run and one :class:`~reader.errors.CacheWarning`, never an error;
+entries already in a read-only cache are still served.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
-import shutil
+import stat
 import struct
 import tempfile
+import time
+import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
+from .errors import CacheWarning, UsageError
+
 DEFAULT_MAX_BYTES = 2 * 1024**3
-_MAGIC = b"RDC1"
-_HEADER = struct.Struct("<4sI")
+_MAGIC = b"RDC2"
+_HEADER = struct.Struct("<4sIQ32s")
+"""Chunk entry header: magic and version, sample rate, payload bytes, BLAKE2b-256 of all three and the payload."""
+_NARRATION_VERSION = 2
+_MAX_CHUNK_BYTES = 256 * 1024**2
+_MAX_META_BYTES = 16 * 1024**2
 _PRUNE_EVERY_BYTES = 64 * 1024**2
+_STALE_TMP_S = 24 * 3600
+"""A temporary file this old was left by a killed writer (kill -9); prune removes it."""
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
 
 
 def default_cache_dir() -> Path:
@@ -34,6 +56,25 @@ def default_cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("reader")) / "chunks"
+
+
+def limit_from_env() -> int:
+    """READER_CACHE_MAX_MB in bytes (unset or empty: 2 GiB).
+
+    A value that is not a number of megabytes is a usage error, not a
+    warning: a typo silently replaced by the 2 GiB default would fill the
+    disk the user set the limit to protect.
+    """
+    raw = os.environ.get("READER_CACHE_MAX_MB", "").strip()
+    if not raw:
+        return DEFAULT_MAX_BYTES
+    try:
+        megabytes = float(raw)
+    except ValueError:
+        megabytes = math.nan
+    if not math.isfinite(megabytes) or megabytes < 0:
+        raise UsageError(f"READER_CACHE_MAX_MB={raw!r} is not a size in megabytes; use a number such as 500.")
+    return int(megabytes * 1024**2)
 
 
 @dataclass(frozen=True)
@@ -47,14 +88,75 @@ class CacheInfo:
     max_bytes: int
 
 
+def _digest(*parts: bytes) -> bytes:
+    digest = hashlib.blake2b(digest_size=32)
+    for part in parts:
+        digest.update(part)
+    return digest.digest()
+
+
+def _chunk_digest(rate: int, payload: bytes) -> bytes:
+    return _digest(_MAGIC, struct.pack("<IQ", rate, len(payload)), payload)
+
+
+def _parse_chunk(data: bytes) -> tuple[int, np.ndarray] | None:
+    """(rate, PCM) from a whole entry file, or None unless every check passes."""
+    if len(data) < _HEADER.size:
+        return None
+    magic, rate, length, digest = _HEADER.unpack_from(data)
+    payload = data[_HEADER.size :]
+    if magic != _MAGIC or length != len(payload) or length % 2 or digest != _chunk_digest(rate, payload):
+        return None
+    return rate, np.frombuffer(payload, dtype="<i2").copy()
+
+
+def _open_regular(path: Path) -> BinaryIO | None:
+    """``path`` opened for reading if it is a regular file; anything else is deleted, never read.
+
+    O_NONBLOCK keeps a FIFO from blocking the open, O_NOFOLLOW refuses a
+    symlink, and the type is checked on the open file, so nothing swapped in
+    after the check can hang or redirect the read.
+    """
+    try:
+        handle = os.open(path, _OPEN_FLAGS)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        _discard(path)  # a symlink (ELOOP) or an unreadable entry
+        return None
+    if not stat.S_ISREG(os.fstat(handle).st_mode):
+        os.close(handle)
+        _discard(path)
+        return None
+    return os.fdopen(handle, "rb")
+
+
+def _discard(*paths: Path) -> None:
+    """Delete bad entries where we can (a read-only cache keeps them; they stay misses)."""
+    for path in paths:
+        try:
+            path.unlink()
+        except OSError:
+            pass
+
+
+def _touch(*paths: Path) -> None:
+    """Mark entries recently used (evicted last); a read-only cache can't, and needn't."""
+    for path in paths:
+        try:
+            os.utime(path)
+        except OSError:
+            pass
+
+
 class ChunkCache:
     """Chunk PCM on disk, one file per chunk, keyed by a SHA-256 of identity and text."""
 
     def __init__(self, folder: Path | None = None, max_bytes: int | None = None) -> None:
         self.folder = folder or default_cache_dir()
-        env_limit = os.environ.get("READER_CACHE_MAX_MB")
-        self.max_bytes = max_bytes or (int(env_limit) * 1024**2 if env_limit else DEFAULT_MAX_BYTES)
+        self.max_bytes = max_bytes if max_bytes is not None else limit_from_env()
         self._added = 0
+        self._unwritable = False
 
     @staticmethod
     def key(identity: str, text: str) -> str:
@@ -64,63 +166,121 @@ class ChunkCache:
         return self.folder / key[:2] / f"{key}.pcm"
 
     def get(self, key: str) -> tuple[int, np.ndarray] | None:
-        """(sample rate, int16 PCM) or None; a damaged entry counts as a miss."""
+        """(sample rate, int16 PCM) or None; a damaged entry is deleted and counts as a miss."""
         path = self._path(key)
-        try:
-            data = path.read_bytes()
-        except OSError:
+        handle = _open_regular(path)
+        if handle is None:
             return None
-        if len(data) <= _HEADER.size or data[:4] != _MAGIC:
+        with handle:
+            data = handle.read(_MAX_CHUNK_BYTES)
+        entry = _parse_chunk(data)
+        if entry is None:
+            _discard(path)
             return None
-        _, rate = _HEADER.unpack_from(data)
-        try:
-            os.utime(path)  # recently used entries are evicted last
-        except OSError:
-            pass
-        return rate, np.frombuffer(data, dtype="<i2", offset=_HEADER.size).copy()
+        _touch(path)
+        return entry
 
     def put(self, key: str, rate: int, pcm: np.ndarray) -> None:
-        """Store a chunk; a cache that can't be written is skipped, never an error."""
-        path = self._path(key)
-        payload = _HEADER.pack(_MAGIC, rate) + np.ascontiguousarray(pcm, dtype="<i2").tobytes()
+        """Store a chunk; a cache that can't be written is skipped (one warning), never an error."""
+        payload = np.ascontiguousarray(pcm, dtype="<i2").tobytes()
+        header = _HEADER.pack(_MAGIC, rate, len(payload), _chunk_digest(rate, payload))
+        if self._write_atomic(self._path(key), lambda out: out.write(header + payload)) is not None:
+            self._grew(len(header) + len(payload))
+
+    def get_narration(self, key: str, fmt: str) -> tuple[Path, dict] | None:
+        """A whole encoded narration stored under ``key``, with its metadata, or None.
+
+        The audio's checksum is verified before it is returned; the returned
+        metadata carries it as ``"blake2b"`` so the copy into place
+        (``assemble.install_copy(path, out, digest=...)``) verifies its bytes again.
+        """
+        audio, sidecar = self._narration_paths(key, fmt)
+        record = self._read_record(sidecar, fmt)
+        if record is None or self._audio_digest(audio) != (record["size"], record["blake2b"]):
+            _discard(audio, sidecar)
+            return None
+        _touch(audio, sidecar)
+        return audio, {**record["meta"], "blake2b": record["blake2b"]}
+
+    def put_narration(self, key: str, fmt: str, source: Path, meta: dict) -> None:
+        """Keep a copy of an encoded narration; an unwritable cache is skipped (one warning)."""
+        audio, sidecar = self._narration_paths(key, fmt)
+        copied = self._write_atomic(audio, lambda out: _copy_hashing(source, out))
+        if copied is None:
+            return
+        size, digest = copied
+        record = {"version": _NARRATION_VERSION, "format": fmt, "size": size, "blake2b": digest, "meta": meta}
+        if self._write_atomic(sidecar, lambda out: out.write(json.dumps(record).encode())) is not None:
+            self._grew(size)
+
+    def _narration_paths(self, key: str, fmt: str) -> tuple[Path, Path]:
+        folder = self.folder / "narrations" / key[:2]
+        return folder / f"{key}.{fmt}", folder / f"{key}.json"
+
+    @staticmethod
+    def _read_record(sidecar: Path, fmt: str) -> dict | None:
+        handle = _open_regular(sidecar)
+        if handle is None:
+            return None
+        with handle:
+            data = handle.read(_MAX_META_BYTES)
+        try:
+            record = json.loads(data)
+        except ValueError:
+            return None
+        fields_ok = isinstance(record, dict) and isinstance(record.get("meta"), dict)
+        if not fields_ok or record.get("version") != _NARRATION_VERSION or record.get("format") != fmt:
+            return None
+        return record
+
+    @staticmethod
+    def _audio_digest(audio: Path) -> tuple[int, str] | None:
+        handle = _open_regular(audio)
+        if handle is None:
+            return None
+        with handle:
+            digest, size = hashlib.blake2b(digest_size=32), 0
+            while block := handle.read(1 << 20):
+                digest.update(block)
+                size += len(block)
+        return size, digest.hexdigest()
+
+    def _write_atomic(self, path: Path, write: Callable[[BinaryIO], object]) -> object | None:
+        """Write ``path`` through a temporary file and a rename; ``write``'s result, or None
+        when the cache can't be written. The temporary file is removed on any failure,
+        Ctrl-C or SIGTERM included; only ``kill -9`` can leave one, and prune removes it later."""
+        if self._unwritable:
+            return None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        except OSError as exc:
+            return self._give_up(exc)
+        try:
             with os.fdopen(handle, "wb") as out:
-                out.write(payload)
+                result = write(out)
             os.replace(tmp, path)
-        except OSError:
-            return
-        self._added += len(payload)
-        if self._added >= _PRUNE_EVERY_BYTES:
-            self.prune()
+        except BaseException as exc:
+            Path(tmp).unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                return self._give_up(exc)
+            raise
+        return result if result is not None else True
 
-    def get_narration(self, key: str, fmt: str) -> tuple[Path, dict] | None:
-        """A whole encoded narration stored under ``key``, with its metadata."""
-        audio = self.folder / "narrations" / key[:2] / f"{key}.{fmt}"
-        try:
-            meta = json.loads(audio.with_suffix(".json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        if not audio.is_file():
-            return None
-        os.utime(audio)
-        return audio, meta
+    def _give_up(self, exc: OSError) -> None:
+        """No cache for the rest of this run, and one warning line.
 
-    def put_narration(self, key: str, fmt: str, source: Path, meta: dict) -> None:
-        """Keep a copy of an encoded narration; an unwritable cache is skipped."""
-        folder = self.folder / "narrations" / key[:2]
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            for target, write in ((folder / f"{key}.{fmt}", lambda t: shutil.copyfile(source, t)),
-                                  (folder / f"{key}.json", lambda t: Path(t).write_text(json.dumps(meta)))):  # fmt: skip
-                handle, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-                os.close(handle)
-                write(tmp)
-                os.replace(tmp, target)
-        except OSError:
-            return
-        self._added += source.stat().st_size
+        ``warnings`` prints a given message once per process (its default
+        filter), so however many caches a run opens the user sees one line.
+        """
+        self._unwritable = True
+        reason = exc.strerror or type(exc).__name__
+        warnings.warn(
+            f"the chunk cache in {self.folder} can't be written ({reason}); narrating without it.", CacheWarning
+        )
+
+    def _grew(self, size: int) -> None:
+        self._added += size
         if self._added >= _PRUNE_EVERY_BYTES:
             self.prune()
 
@@ -128,22 +288,33 @@ class ChunkCache:
         entries = []
         for path in [*self.folder.glob("??/*.pcm"), *self.folder.glob("narrations/??/*")]:
             try:
-                stat = path.stat()
+                info = path.lstat()
             except OSError:
                 continue
-            entries.append((stat.st_mtime, stat.st_size, path))
+            if path.suffix != ".tmp" and not stat.S_ISDIR(info.st_mode):
+                entries.append((info.st_mtime, info.st_size, path))
         return entries
+
+    def _remove_stale_temporaries(self) -> None:
+        cutoff = time.time() - _STALE_TMP_S
+        for path in [*self.folder.glob("??/*.tmp"), *self.folder.glob("narrations/??/*.tmp")]:
+            try:
+                if path.lstat().st_mtime < cutoff:
+                    path.unlink()
+            except OSError:
+                continue
 
     def prune(self) -> int:
         """Evict least recently used entries until the cache fits its limit; returns how many."""
         self._added = 0
+        self._remove_stale_temporaries()
         entries = sorted(self._entries())
         total = sum(size for _, size, _ in entries)
         removed = 0
         for _, size, path in entries:
             if total <= self.max_bytes:
                 break
-            path.unlink(missing_ok=True)
+            _discard(path)
             total -= size
             removed += 1
         return removed
@@ -155,8 +326,23 @@ class ChunkCache:
         return CacheInfo(self.folder, chunks, narrations, sum(size for _, size, _ in entries), self.max_bytes)
 
     def clear(self) -> int:
-        entries = self._entries()
-        for _, _, path in entries:
-            path.unlink(missing_ok=True)
-        return len(entries)
+        """Delete every entry; returns how many were deleted."""
+        removed = 0
+        for _, _, path in self._entries():
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                continue
+        return removed
 
+
+def _copy_hashing(source: Path, out: BinaryIO) -> tuple[int, str]:
+    """Copy ``source`` into ``out``: (bytes copied, their BLAKE2b-256 hex digest)."""
+    digest, size = hashlib.blake2b(digest_size=32), 0
+    with open(source, "rb") as reader:
+        while block := reader.read(1 << 20):
+            digest.update(block)
+            out.write(block)
+            size += len(block)
+    return size, digest.hexdigest()

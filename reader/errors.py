@@ -9,11 +9,16 @@
     ├── AssemblyError           ffmpeg or the output file failed
     └── UsageError              options that contradict each other (exit 2)
 
+    ReaderWarning (UserWarning) printed once per run as one line, the run goes on
+    └── CacheWarning            the chunk cache can't be written; no cache this run
+
 Messages are complete sentences that say what happened and what to do next.
 Third-party errors are wrapped at the boundary with ``raise ... from exc``.
 """
 
 from __future__ import annotations
+
+import warnings
 
 
 class ReaderError(Exception):
@@ -50,3 +55,26 @@ class UsageError(ReaderError):
     """Command-line options that contradict each other."""
 
     exit_code = 2
+
+
+class ReaderWarning(UserWarning):
+    """Something the user should know that does not stop the run (printed once, one line)."""
+
+
+class CacheWarning(ReaderWarning):
+    """The chunk cache can't be used; the run goes on without it."""
+
+
+def format_warning(message, category, filename, lineno, line=None) -> str:
+    """``warnings.formatwarning`` that prints a ReaderWarning as one line, "warning: ...".
+
+    Install it where the program starts (``warnings.formatwarning = format_warning``);
+    other warnings keep Python's usual format.
+    """
+    if isinstance(category, type) and issubclass(category, ReaderWarning):
+        return f"warning: {message}\n"
+    return _PYTHON_FORMAT(message, category, filename, lineno, line)
+
+
+_PYTHON_FORMAT = warnings.formatwarning
+"""Python's own format, kept before anyone replaces it."""
