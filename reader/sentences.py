@@ -235,6 +235,8 @@ def _ends_after_token(
         if previous.endswith(".") and len(previous) <= 4
         else ""
     )
+    if pair in rules.abbreviations:  # "z. B.", "т. д.": the pair, not its last letter, decides
+        return _opens_sentence(following, next_char, rules, strong=False)
     if _NUMBER.fullmatch(bare) and rules.ordinal_dot:
         return _opens_sentence(following, next_char, rules, strong=True, ordinal=True)
     if bare in rules.titles:
@@ -245,7 +247,6 @@ def _ends_after_token(
         return _opens_sentence(following, next_char, rules, strong=True)
     if (
         bare in rules.abbreviations
-        or pair in rules.abbreviations
         or _DOTTED.fullmatch(bare)
     ):
         return _opens_sentence(following, next_char, rules, strong=False)

@@ -2,6 +2,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.sentences import split_sentences
 
@@ -46,3 +48,114 @@ def test_news_style_sentences(case):
 def test_enumerated_list_run_into_one_line():
     assert split_sentences("Steps: 1. Turn off the power. 2. Remove the cover 3. Replace the fuse") == [
         "Steps:", "1. Turn off the power.", "2. Remove the cover", "3. Replace the fuse"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a number after a word is not a list marker
+        ("Chapter 1. The beginning.", ["Chapter 1.", "The beginning."]),
+        # sentence-final abbreviations: the next word decides
+        ("The fire began at 45 Elm St. Nobody was hurt.", ["The fire began at 45 Elm St.", "Nobody was hurt."]),
+        ("She met Martin Luther King Jr. The crowd cheered.", ["She met Martin Luther King Jr.", "The crowd cheered."]),
+        ("The shop shuts at 9 p.m. Customers were told.", ["The shop shuts at 9 p.m.", "Customers were told."]),
+        ("He earned a Ph.D. She did too.", ["He earned a Ph.D.", "She did too."]),
+        ("The tower is 300 ft. Visitors climb it.", ["The tower is 300 ft.", "Visitors climb it."]),
+        ("Shares of Globex Inc. Officials declined to comment.", ["Shares of Globex Inc.", "Officials declined to comment."]),
+        ("They packed food, tents, etc. We left at dawn.", ["They packed food, tents, etc.", "We left at dawn."]),
+        ("Troops left the U.S. They flew home.", ["Troops left the U.S.", "They flew home."]),
+        # ... but a name after a title or an abbreviation goes on
+        ("We saw Dr. Jones and St. Paul's today.", ["We saw Dr. Jones and St. Paul's today."]),
+        ("He works for the U.S. Navy in Norfolk.", ["He works for the U.S. Navy in Norfolk."]),
+        ("Room No. 12 is closed.", ["Room No. 12 is closed."]),
+        # quote attributions
+        ('"Is the bridge open?" Jones asked.', ['"Is the bridge open?" Jones asked.']),
+        ('"Run!" Maria Lopez shouted. Then silence.', ['"Run!" Maria Lopez shouted.', "Then silence."]),
+        ('"Halt!" They stopped.', ['"Halt!"', "They stopped."]),
+        # lower-case brand names open sentences
+        ("Stocks fell. iPad sales slowed. eToys closed.", ["Stocks fell.", "iPad sales slowed.", "eToys closed."]),
+        # list markers stay with their items
+        ("1. Rents rose. 2. Wages stalled.", ["1. Rents rose.", "2. Wages stalled."]),
+        ("Rules: 1. Be kind. 2. Be brief. 3. Be gone.", ["Rules:", "1. Be kind.", "2. Be brief.", "3. Be gone."]),
+        ("1. Only one item here.", ["1. Only one item here."]),
+        ("* eggs\n* milk\n* bread", ["* eggs", "* milk", "* bread"]),
+        # a quotation is one utterance
+        ('"We held. We will hold," the mayor said. Then he left.', ['"We held. We will hold," the mayor said.', "Then he left."]),
+        # a time or era: fronted adverbial or end of sentence
+        ("At 7 a.m. Mr. Lee opened the shop.", ["At 7 a.m. Mr. Lee opened the shop."]),
+        ("The shop opened at 7 a.m. Mr. Lee was late.", ["The shop opened at 7 a.m.", "Mr. Lee was late."]),
+        ("Carthage fell in 146 B.C. Rome grew.", ["Carthage fell in 146 B.C.", "Rome grew."]),
+    ],
+)
+def test_english_defects(text, expected):
+    assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A saint.[2] The city fell.", ["A saint.", "The city fell."]),
+        ("It rose,[12] then fell.[a][b] Prices[citation needed] dropped.[note 3]", ["It rose, then fell.", "Prices dropped."]),
+        ("He wrote [sic] that [the city] fell.", ["He wrote [sic] that [the city] fell."]),
+        ("See [1] below.", ["See [1] below."]),
+    ],
+)
+def test_footnote_marks_are_dropped(text, expected):
+    assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("de", "Am 3. März 2024 kam er.", ["Am 3. März 2024 kam er."]),
+        ("de", "Er kam zum 2. Mal. Dann ging er.", ["Er kam zum 2. Mal.", "Dann ging er."]),
+        ("de", "Es gibt z. B. Äpfel, u. a. rote. Sie sind gut.", ["Es gibt z. B. Äpfel, u. a. rote.", "Sie sind gut."]),
+        ("de", "Das Haus Nr. 7 gehört Dr. Weber. Er wohnt dort.", ["Das Haus Nr. 7 gehört Dr. Weber.", "Er wohnt dort."]),
+        ("de", "Wir aßen Brot, Käse usw. Danach schliefen wir.", ["Wir aßen Brot, Käse usw.", "Danach schliefen wir."]),
+        ("de", "Das ist bzw. war Teil 4. Der Rest folgt.", ["Das ist bzw. war Teil 4.", "Der Rest folgt."]),
+        ("fr", "M. Martin est venu le 1er mai. Il est reparti.", ["M. Martin est venu le 1er mai.", "Il est reparti."]),
+        ("fr", "Des fruits, p. ex. des pommes. Elle les aime.", ["Des fruits, p. ex. des pommes.", "Elle les aime."]),
+        ("fr", "Mme Roux dirige Dupont S.A. depuis 2020. Elle part.", ["Mme Roux dirige Dupont S.A. depuis 2020.", "Elle part."]),
+        ("es", "El Sr. Gómez y la Sra. Ruiz llegaron. Ella habló.", ["El Sr. Gómez y la Sra. Ruiz llegaron.", "Ella habló."]),
+        ("it", "Il dott. Rossi è arrivato. Lui parla.", ["Il dott. Rossi è arrivato.", "Lui parla."]),
+        ("pt", "A Sra. Costa chegou. Ela falou.", ["A Sra. Costa chegou.", "Ela falou."]),
+        ("nl", "Dhr. Jansen kwam bijv. laat. Hij sliep.", ["Dhr. Jansen kwam bijv. laat.", "Hij sliep."]),
+        ("pl", "Mieszka przy ul. Polnej, np. w domu 5. On tam jest.", ["Mieszka przy ul. Polnej, np. w domu 5.", "On tam jest."]),
+        ("uk", "Він жив у м. Львів з 2020 р. Вона теж.", ["Він жив у м. Львів з 2020 р.", "Вона теж."]),
+        ("uk", "Тут є хліб, сир і т. д. Ми поїли.", ["Тут є хліб, сир і т. д.", "Ми поїли."]),
+    ],
+)
+def test_other_languages(language, text, expected):
+    assert split_sentences(text, language=language) == expected
+
+
+def test_english_rules_do_not_fire_on_german():
+    # "Inc." and "Mr." are English; in German the next word decides as for any word.
+    assert split_sentences("Er sprach mit Mr. Bean. Der lachte.", language="de") == [
+        "Er sprach mit Mr.", "Bean.", "Der lachte."]
+    assert split_sentences("Er kam um 5 p.m. Der Zug fuhr.", language="de") == ["Er kam um 5 p.m.", "Der Zug fuhr."]
+
+
+def test_german_ordinal_is_an_english_sentence_end():
+    assert split_sentences("They won in round 3. March began.") == ["They won in round 3.", "March began."]
+
+
+def _without_space(text: str) -> str:
+    return "".join(text.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from("Mr. U.S. Inc. p.m. 3. a. 1. ii. ... ? ! \" ' “ ” ( ) The He eBay März z. B. [sic]".split()),
+            st.text(alphabet="aZ9 .!?\"'()\n…,", max_size=5),
+        ),
+        max_size=30,
+    ).map(" ".join),
+    st.sampled_from([None, "en", "de", "fr", "pl", "uk", "xx"]),
+)
+def test_every_character_lands_in_one_sentence_in_order(text, language):
+    sentences = split_sentences(text, language=language)
+    assert all(s == s.strip() and s for s in sentences)
+    assert _without_space("".join(sentences)) == _without_space(text)
