@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from reader.cli import app
+from reader.combine import DEFAULT_PAUSE_S, combine
 from reader.pipeline import RunOptions, narrate
 
 from .conftest import SAMPLE_HTML, SAMPLE_TXT, decode
@@ -120,11 +121,41 @@ def test_batch_combine_makes_one_audiobook_with_a_chapter_per_article(tmp_path, 
                                  "--combine", str(book), "--feed-title", "Weekend reading", "-q"])  # fmt: skip
     assert result.exit_code == 0, result.output
     parts = [decode(tmp_path / "out" / f"{n}.mp3").duration_s for n in ("blog-post", "recipe")]
-    assert decode(book).duration_s == pytest.approx(sum(parts), abs=0.3)
+    assert decode(book).duration_s == pytest.approx(sum(parts) + DEFAULT_PAUSE_S, abs=0.3)  # + one pause between
     info = subprocess.run([find_ffmpeg(), "-hide_banner", "-i", str(book)], capture_output=True, text=True).stderr
     starts = [float(x) for x in re.findall(r"Chapter #0:\d+: start ([\d.]+)", info)]
-    assert starts[0] == 0 and starts[1] == pytest.approx(parts[0], abs=0.1)
+    assert starts[0] == 0 and starts[1] == pytest.approx(parts[0] + DEFAULT_PAUSE_S, abs=0.1)
     assert "Why I switched my workshop to hand tools" in info and "The easiest weeknight lentil soup" in info
+
+
+def _silent_run_s(audio, at_s: float) -> float:
+    """The length of the silence (10 ms frames under -60 dBFS) that contains ``at_s``."""
+    frame = int(audio.rate * 0.01)
+    silent = [audio.rms(i / audio.rate, (i + frame) / audio.rate) < 0.001 for i in range(0, audio.samples.size, frame)]
+    here = int(at_s / 0.01)
+    assert silent[here], f"no silence at {at_s:.2f} s"
+    start, end = here, here
+    while start > 0 and silent[start - 1]:
+        start -= 1
+    while end + 1 < len(silent) and silent[end + 1]:
+        end += 1
+    return (end - start + 1) * 0.01
+
+
+def test_combine_leaves_a_title_pause_between_articles(tmp_path, fake_voice):
+    assert DEFAULT_PAUSE_S >= 1.1  # the shipped presets' title pause
+    parts = []
+    for name in ("blog-post", "recipe"):
+        out = tmp_path / f"{name}.mp3"
+        narration = narrate(str(FIXTURES / f"{name}.txt"), out, options=RunOptions(voice=fake_voice))
+        parts.append((out, narration.title, narration.duration_s))
+    book = combine(parts, tmp_path / "book.m4b", title="Weekend", pause_s=1.0)  # the fake preset's title pause
+    audio = decode(book.path)
+    assert book.path == tmp_path / "book.m4b" and book.chapters == 2
+    assert book.duration_s == pytest.approx(audio.duration_s, abs=0.2)
+    # The silence between the last word of one article and the title of the next.
+    assert _silent_run_s(audio, parts[0][2] + 0.5) >= 1.0
+    assert audio.rms(book.duration_s - parts[1][2], book.duration_s - parts[1][2] + 0.3) > 0.01  # next title spoken
 
 
 def _median_f0(audio) -> float:
