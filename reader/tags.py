@@ -65,7 +65,8 @@ def cover_bytes(tags: Tags) -> bytes | None:
         from .cover import make_cover
     except ImportError:  # Pillow missing: a file without art beats no file
         return None
-    return make_cover(tags.title, tags.album or tags.artist)
+    site = tags.album if tags.album and tags.album != tags.title else tags.artist  # an audiobook's album is its title
+    return make_cover(tags.title, site)
 
 
 def write_tags(path: Path, fmt: str, tags: Tags, chapters: list[Chapter]) -> None:
