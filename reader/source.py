@@ -9,18 +9,28 @@ rejected rather than narrated as noise.
 from __future__ import annotations
 
 import codecs
+import math
+import os
+import queue
 import re
+import stat
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import SourceError
+from .errors import SourceError, UsageError
 from .types import InputKind, Source
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest input accepted, from any source: a long book is ~2 MB of text."""
 
 HTTP_TIMEOUT_S = 20.0
+"""Longest wait for any one step of a download (connect, each read)."""
+FETCH_DEADLINE_S = 60.0
+"""Longest a whole download may take (READER_FETCH_TIMEOUT_S overrides): a server
+dripping a byte at a time never times out a read, so the total is bounded too."""
 _USER_AGENT = "reader/0.1 (offline article narrator)"
 
 _BOMS = (
@@ -30,11 +40,18 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 _HTML_SNIFF = re.compile(
-    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:p|div|article|span|br)[\s/>]", re.I
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:p|div|article|span|br)[\s/>]", re.IGNORECASE
 )
-_MD_SNIFF = re.compile(r"^(?:#{1,6} \S|```|\* \S|- \S|\d+\. \S|> \S)|\[[^\]\n]+\]\([^)\s]+\)", re.M)
+_MD_SNIFF = re.compile(r"^(?:#{1,6} \S|```|\* \S|- \S|\d+\. \S|> \S)|\[[^\]\n]+\]\([^)\s]+\)", re.MULTILINE)
+_NOT_PAGE_ENCODINGS = {
+    "undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7",
+    "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
+}  # fmt: skip
+"""Codecs a <meta charset> may name but a byte-oriented page can't be in: they raise on
+any input, decode anything into noise, or (UTF-16/32) are never declared in-page (WHATWG)."""
+_DECODE_ERRORS = (LookupError, UnicodeError, ValueError, TypeError)
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 _MD_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 
@@ -46,8 +63,7 @@ def is_url(name: str) -> bool:
 def load_source(name: str, *, stdin: BinaryIO | None = None) -> Source:
     """Read ``name`` (a path, an http(s) URL or ``-``) and decode it."""
     if name == "-":
-        data = _read_capped((stdin or sys.stdin.buffer), "standard input")
-        return _make_source(data, name, suffix="", url=None)
+        return _make_source(_read_stdin(stdin), name, suffix="", url=None)
     if is_url(name):
         data, final_url, content_type = fetch_url(name)
         suffix = ".html" if "html" in content_type else Path(final_url.split("?")[0]).suffix
@@ -55,14 +71,33 @@ def load_source(name: str, *, stdin: BinaryIO | None = None) -> Source:
     return _make_source(_read_path(Path(name)), name, suffix=Path(name).suffix.lower(), url=None)
 
 
+def _read_stdin(stdin: BinaryIO | None) -> bytes:
+    """Standard input's bytes; closed or unreadable is one clear error."""
+    stream = stdin or getattr(sys.stdin, "buffer", None)  # sys.stdin is None when fd 0 is closed
+    if stream is None:
+        raise SourceError("standard input is closed; pipe an article in, or give a file.")
+    try:
+        return _read_capped(stream, "standard input")
+    except (OSError, ValueError) as exc:  # EBADF, or a closed file object
+        raise SourceError(f"standard input can't be read ({exc}); pipe an article in, or give a file.") from exc
+
+
 def _read_path(path: Path) -> bytes:
+    """A regular file's bytes. A FIFO, device or socket is refused: reading one could wait forever."""
     if not path.exists():
         raise SourceError(f"{path}: no such file. Check the path and try again.")
     if path.is_dir():
         raise SourceError(f"{path} is a folder; give one article file, or use 'reader batch' for a folder.")
     try:
-        with path.open("rb") as handle:
-            return _read_capped(handle, str(path))
+        # O_NONBLOCK: opening a FIFO must not block before its type is checked.
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(handle, "rb") as reader:
+            if not stat.S_ISREG(os.fstat(reader.fileno()).st_mode):
+                raise SourceError(
+                    f"{path} is not a regular file (a pipe, device or socket); save the article "
+                    "to a file, or pipe it in with 'reader convert -'."
+                )
+            return _read_capped(reader, str(path))
     except PermissionError as exc:
         raise SourceError(f"{path}: permission denied; the file can't be read.") from exc
     except OSError as exc:
@@ -76,13 +111,58 @@ def _read_capped(handle: BinaryIO, label: str) -> bytes:
     return data
 
 
+def fetch_timeout_s() -> float:
+    """The whole-download deadline: READER_FETCH_TIMEOUT_S, else 60 s."""
+    raw = os.environ.get("READER_FETCH_TIMEOUT_S", "").strip()
+    if not raw:
+        return FETCH_DEADLINE_S
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value <= 0:
+        raise UsageError(f"READER_FETCH_TIMEOUT_S={raw!r} is not a number of seconds above zero.")
+    return value
+
+
 def fetch_url(url: str) -> tuple[bytes, str, str]:
-    """Download ``url`` with timeouts and a size cap: (body, final URL, content type)."""
+    """Download ``url`` with timeouts and a size cap: (body, final URL, content type).
+
+    The download runs on a daemon thread so the deadline holds whatever the
+    server does (drips headers, drips the body): at the deadline the caller
+    gets a SourceError, and the thread gives up at its next read.
+    """
+    deadline_s = fetch_timeout_s()
+    answer: queue.Queue = queue.Queue(maxsize=1)
+
+    def work() -> None:
+        try:
+            answer.put((True, _fetch(url, deadline_s)))
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller and raised there
+            answer.put((False, exc))
+
+    threading.Thread(target=work, name="reader-fetch", daemon=True).start()
+    try:
+        ok, value = answer.get(timeout=deadline_s + 1)
+    except queue.Empty:
+        raise SourceError(_too_slow(url, deadline_s)) from None
+    if not ok:
+        raise value
+    return value
+
+
+def _too_slow(url: str, deadline_s: float) -> str:
+    return f"{url}: the download took longer than {deadline_s:g} s; the server is too slow. Try again later."
+
+
+def _fetch(url: str, deadline_s: float) -> tuple[bytes, str, str]:
     import httpx
 
+    give_up = time.monotonic() + deadline_s
+    timeout = min(HTTP_TIMEOUT_S, deadline_s)
     try:
         with httpx.Client(
-            follow_redirects=True, timeout=HTTP_TIMEOUT_S, headers={"User-Agent": _USER_AGENT}
+            follow_redirects=True, timeout=timeout, headers={"User-Agent": _USER_AGENT}
         ) as client, client.stream("GET", url) as response:
             if response.status_code >= 400:
                 raise SourceError(
@@ -94,10 +174,12 @@ def fetch_url(url: str) -> tuple[bytes, str, str]:
                 body += piece
                 if len(body) > MAX_BYTES:
                     raise SourceError(f"{url}: the page is larger than {MAX_BYTES // 2**20} MB.")
+                if time.monotonic() > give_up:
+                    raise SourceError(_too_slow(url, deadline_s))
             return bytes(body), str(response.url), response.headers.get("content-type", "")
     except httpx.TimeoutException as exc:
-        raise SourceError(f"{url}: no answer within {HTTP_TIMEOUT_S:.0f} s; try again later.") from exc
-    except httpx.HTTPError as exc:
+        raise SourceError(f"{url}: no answer within {timeout:g} s; try again later.") from exc
+    except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, UnicodeError, ValueError) as exc:
         raise SourceError(f"{url}: can't be fetched ({type(exc).__name__}: {exc}).") from exc
 
 
@@ -138,20 +220,34 @@ def decode_bytes(data: bytes, label: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    declared = _META_CHARSET.search(data[:8192])
-    if declared:
-        encoding = declared.group(1).decode("ascii", "ignore").lower()
+    encoding = _declared_encoding(data)
+    if encoding:
         try:
             return data.decode(encoding), encoding
-        except (LookupError, UnicodeDecodeError):
+        except _DECODE_ERRORS:
             pass  # the declaration lies; fall through to detection
     return _guess(data)
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The page's <meta charset>, if it names a text encoding a page can be in."""
+    declared = _META_CHARSET.search(data[:8192])
+    if not declared:
+        return None
+    name = declared.group(1).decode("ascii", "ignore").lower()
+    try:
+        info = codecs.lookup(name)
+    except _DECODE_ERRORS:
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_ENCODINGS:
+        return None  # hex, zlib, rot13...: bytes-to-bytes or str-to-str codecs, not charsets
+    return name
 
 
 def _strict(data: bytes, encoding: str, label: str) -> str:
     try:
         return data.decode(encoding)
-    except UnicodeDecodeError as exc:
+    except UnicodeError as exc:
         raise SourceError(f"{label} claims to be {encoding} but isn't valid {encoding}.") from exc
 
 
@@ -181,6 +277,6 @@ def _guess(data: bytes) -> tuple[str, str]:
     for encoding in filter(None, order):
         try:
             return data.decode(encoding), encoding
-        except (LookupError, UnicodeDecodeError):
+        except _DECODE_ERRORS:
             continue
     return data.decode("latin-1"), "latin-1"  # decodes any byte: the last resort
