@@ -136,3 +136,92 @@ def test_rewrites_are_explained():
         ("U.S.", "U S", "initialism"),
         ("$210 million", "two hundred ten million dollars", "money"),
     ]
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        # a decimal is a decimal unless the sentence says time
+        ("The region has 2.25 billion trees.", "The region has two point two five billion trees."),
+        ("Bond yields slipped to 0.31% today.", "Bond yields slipped to zero point three one percent today."),
+        ("She swam it in 9.41 seconds.", "She swam it in nine point four one seconds."),
+        ("The index closed 3.00 higher.", "The index closed three point zero zero higher."),
+        ("The budget is 2.517 trillion won.", "The budget is two point five one seven trillion won."),
+        ("The vote opens at 8.15 tomorrow.", "The vote opens at eight fifteen tomorrow."),
+        ("The ferry left at 6.45 pm.", "The ferry left at six forty five P M."),
+        ("Talks resume 10.30 GMT.", "Talks resume ten thirty G M T."),
+        # a rewrite never swallows or cuts the next word
+        ("He became a $3 billionaire overnight.", "He became a three dollar billionaire overnight."),
+        ("A €5 millionaire is rare.", "A five euro millionaire is rare."),
+        # clock times and ranges of them
+        ("The polls close at 8pm sharp.", "The polls close at eight P M sharp."),
+        ("The clinic is open 8am-6pm on weekdays.", "The clinic is open eight A M to six P M on weekdays."),
+        ("The curfew starts at 2130 GMT.", "The curfew starts at twenty one thirty G M T."),
+        ("It began at 0600 hours.", "It began at oh six hundred hours."),
+        ("The match kicked off at 7:30 p.m. est.", "The match kicked off at seven thirty P M E S T."),
+        # dates: day ranges, lower case, numeric forms
+        ("The fair runs Feb. 10-12 downtown.", "The fair runs February tenth to twelfth downtown."),
+        ("It opened on august 3 2019 quietly.", "It opened on August third, twenty nineteen quietly."),
+        ("The ruling came on 4 nov 2021.", "The ruling came on the fourth of November, twenty twenty one."),
+        ("The law took effect 01.07.2022.", "The law took effect the first of July, twenty twenty two."),
+        ("Sales slowed in sept 2020.", "Sales slowed in September twenty twenty."),
+        # Unicode fractions, minus, number sign
+        ("Add ¼ teaspoon of salt.", "Add one quarter teaspoon of salt."),
+        ("The plot is 2½ acres.", "The plot is two and a half acres."),
+        ("It was −7 at dawn.", "It was minus seven at dawn."),
+        ("The song reached #3 in May.", "The song reached number three in May."),
+        # quarters, fiscal years, model numbers, years vs cardinals
+        ("Profits rose in Q2 2023 again.", "Profits rose in Q two twenty twenty three again."),
+        ("The FY2026 plan was approved.", "The F Y twenty twenty six plan was approved."),
+        ("An Airbus A350 was grounded.", "An Airbus A three fifty was grounded."),
+        ("A Boeing 777 was diverted.", "A Boeing seven seventy seven was diverted."),
+        ("The new Pixel 9 sold out.", "The new Pixel nine sold out."),
+        ("About 1500 people marched in 1968.", "About one thousand five hundred people marched in nineteen sixty eight."),
+        # units: modifier position singular, capitals where unambiguous, mixed fractions
+        ("They sold 8 TB drives.", "They sold eight terabyte drives."),
+        ("They bought a 2-TB drive.", "They bought a two terabyte drive."),
+        ("It holds 8 TB of data.", "It holds eight terabytes of data."),
+        ("They approved a $30 million sea wall.", "They approved a thirty million dollar sea wall."),
+        ("They raised $30 million in May.", "They raised thirty million dollars in May."),
+        ("The baby weighed 7 1/4 lbs.", "The baby weighed seven and a quarter pounds."),
+        ("Each sack holds 25KG of rice.", "Each sack holds twenty five kilograms of rice."),
+        ("The runner is 6 ft 2 in tall.", "The runner is six feet two inches tall."),
+        # more currencies: signs and codes
+        ("Seoul set aside ₩900 billion.", "Seoul set aside nine hundred billion won."),
+        ("Bread costs ₺12 in Ankara.", "Bread costs twelve lira in Ankara."),
+        ("Rent is ₪4,000 a month.", "Rent is four thousand shekels a month."),
+        ("Tickets cost R$ 80 each.", "Tickets cost eighty reais each."),
+        ("The fine was CHF 500.", "The fine was five hundred Swiss francs."),
+        ("He paid 300 kr for it.", "He paid three hundred kronor for it."),
+        ("A coffee costs 12 zł here.", "A coffee costs twelve zlotys here."),
+        ("The fee is $120/yr for members.", "The fee is one hundred twenty dollars per year for members."),
+        # phone and emergency numbers, digit by digit in groups
+        ("Call +33 1 42 68 53 00 for tickets.", "Call plus three three, one, four two, six eight, five three, zero zero for tickets."),
+        ("Call 0 800 123 456 for free.", "Call zero, eight zero zero, one two three, four five six for free."),
+        ("In Europe, dial 112 at once.", "In Europe, dial one one two at once."),
+        ("There were 112 arrests.", "There were one hundred twelve arrests."),
+        # ranges, ordinals, decades, Roman numerals in names
+        ("Scores rose 5-8 points.", "Scores rose five to eight points."),
+        ("It covered the 1950s-70s.", "It covered the nineteen fifties to seventies."),
+        ("It was his 22nd win.", "It was his twenty second win."),
+        ("Pope Leo XIV spoke.", "Pope Leo the fourteenth spoke."),
+        ("It was the 3th try.", "It was the three th try."),
+    ],
+)  # fmt: skip
+def test_reported_defects(written, expected):
+    assert spoken(written) == expected
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("1. Wages grew faster than prices.", "one, Wages grew faster than prices."),
+        ("2) Prices rose in the north.", "two, Prices rose in the north."),
+        ("He was hailed as a martyr.[4]", "He was hailed as a martyr."),
+        ("The figure[citation needed] is disputed.", "The figure is disputed."),
+        ("It was founded in 1901.[b][12]", "It was founded in nineteen oh one."),
+        ("The list [sic] stays.", "The list [sic] stays."),
+    ],
+)  # fmt: skip
+def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
+    assert spoken(written) == expected
