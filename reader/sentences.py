@@ -27,7 +27,6 @@ from .sentences_quotes import quote_spans
 _CANDIDATE = re.compile(
     r"(\.(?: \.){2,}|\.{3,}|…|[.!?]+)([\"'”’»)\]]*)((?:[ \t]+(?:''|[\"'”’»)\]]|\.{1,3}|…|[!?])(?=\s|$))*)(?:(\s+)(?=(\S))|\s*$)"
 )
-_TOKENS_BEFORE = re.compile(r"(?:(\S+)\s)?(\S+)\s?$")
 _NEXT_WORD = re.compile(r"[\"'“‘(\[¿¡«`]*([\w’'.-]+)")
 _SPEAKER = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}([a-z]+)")
 _LOOKBEHIND = 80
@@ -191,11 +190,8 @@ def _is_boundary(text: str, match: re.Match[str], start: int, rules: Rules) -> b
     if punct[0] == "…" or punct.startswith(("..", ". .")):
         return next_char.isupper() or next_char in '"“‘«¿¡' or _is_brand(following)
     # Bounded look-behind keeps the splitter linear on megabyte-long lines.
-    before = _TOKENS_BEFORE.search(
-        text, max(0, match.start(1) - _LOOKBEHIND), match.start(1)
-    )
-    token = before.group(2).lstrip("\"'“‘([«") if before else ""
-    previous = (before.group(1) or "") if before else ""
+    previous, token = _tokens_before(text, max(0, match.start(1) - _LOOKBEHIND), match.start(1))
+    token = token.lstrip("\"'“‘([«")
     if token.lower().rstrip(".") in rules.time_marks and next_char.isupper():
         return _time_ends(text, start, following, rules)
     return _ends_after_token(token, previous, following, next_char, rules)
@@ -209,6 +205,23 @@ def _time_ends(text: str, start: int, following: str, rules: Rules) -> bool:
         return True
     first = _FIRST_WORD.match(text, start)
     return not (first and first.group(1).lower() in rules.prepositions)
+
+
+def _tokens_before(text: str, low: int, end: int) -> tuple[str, str]:
+    """The two tokens before ``end`` (the last one may be followed by one space: "Mr . Smith")."""
+    if end > low and text[end - 1].isspace():
+        end -= 1
+    cut = _last_space(text, low, end)
+    token = text[cut + 1 : end]
+    if cut < low or cut == 0:
+        return "", token
+    before = _last_space(text, low, cut)
+    return text[before + 1 : cut], token
+
+
+def _last_space(text: str, low: int, end: int) -> int:
+    # str.rfind runs in C; a regex search anchored at the end retries every start.
+    return max(text.rfind(" ", low, end), text.rfind("\n", low, end), text.rfind("\t", low, end), low - 1)
 
 
 def _is_brand(word: str) -> bool:
