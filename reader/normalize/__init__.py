@@ -78,7 +78,7 @@ class Normalizer:
 def _splits_word(text: str, start: int, end: int) -> bool:
     """A span that starts or ends inside a word would cut it ("$2 billion|aire"): never rewritten."""
     cuts_left = start > 0 and text[start - 1].isalnum() and text[start].isalnum()
-    cuts_right = end < len(text) and text[end - 1].isalnum() and text[end].isalpha()
+    cuts_right = end < len(text) and text[end - 1].isalnum() and text[end].isalnum()
     return cuts_left or cuts_right
 
 

@@ -15,21 +15,49 @@ _PLAIN = re.compile(r"[^\W\d_]+")
 pieces = st.one_of(
     st.sampled_from(["Mr.", "U.S.", "St.", "$210 million", "10:01 PM", "2014–2022", "March 7, 2023", "No.", "III",
                      "NATO", "FBI", "e.g.", "...", "\"", "(", ")", "—", "&", "/", "#tag", "@user", "1/2", "911",
-                     "-", "%", "°C", "km", "\u200b", "\x07", "\u00a0", "Київ", "北京", "١٢٣"]),  # fmt: skip
+                     "-", "%", "°C", "km", "\u200b", "\x07", "\u00a0", "Київ", "北京", "١٢٣",
+                     "$2", "billion", "billionaire", "aire", "million", "pm", "am", "TB", "KG", "kg", "4-TB", "₩",
+                     "R$", "CHF", "½", "−", "#", "[1]", "[a]", "1.", "2)", "Jan.", "july", "GMT", "Q3", "FY",
+                     "1.25", "0.26", "9.30", "at", "x", "th", "st", "s", "'s", "B", "M", "k"]),  # fmt: skip
     st.from_regex(r"[A-Za-z]{1,12}", fullmatch=True),
     st.from_regex(r"-?[0-9]{1,40}(\.[0-9]{1,5})?", fullmatch=True),
     st.text(max_size=8),
+    # an amount, a scale or unit, and letters glued after it: "$2 billionaire", "5 kmh", "12KGs"
+    st.tuples(st.sampled_from(["$2", "€5", "₩460", "4", "1.5", "9.30", "#1"]), st.sampled_from([" ", ""]),
+              st.sampled_from(["billion", "million", "bn", "TB", "kg", "KG", "km", "pm", "am", "GMT", "%"]),
+              st.from_regex(r"[a-z]{0,5}", fullmatch=True)).map("".join),  # fmt: skip
 )
-texts = st.lists(pieces, max_size=40).map(" ".join)
+# Pieces are sometimes glued together ("$2" + "billionaire" -> "$2billionaire", "5" + "pm").
+texts = st.lists(st.tuples(pieces, st.sampled_from([" ", " ", ""])), max_size=40).map(
+    lambda parts: "".join(piece + glue for piece, glue in parts)
+)
+
+
+def _spans_are_honest(cleaned: str, rewrites) -> None:
+    """Each rewrite's original stands at its own place, spans never overlap, and none starts or ends inside a word."""
+    last_end = 0
+    for r in sorted(rewrites, key=lambda r: r.start):
+        assert cleaned[r.start : r.end] == r.original, (r, cleaned)
+        assert r.start >= last_end, ("overlapping rewrites", r, cleaned)
+        last_end = r.end
+        assert not (r.start > 0 and cleaned[r.start - 1].isalnum() and cleaned[r.start].isalnum()), ("cut", r, cleaned)
+        assert not (r.end < len(cleaned) and cleaned[r.end - 1].isalnum() and cleaned[r.end].isalnum()), ("cut", r, cleaned)
 
 
 def _plain_words_in_order(original: str, spoken: str, rewrites) -> None:
-    """Every plain word outside a rewritten span appears in the output, in order."""
+    """Every plain word appears in the output, in order, unless a rewrite read all of it.
+
+    A word only partly inside a rewrite ("billionaire" after "$2 billion") is a cut word: a failure.
+    """
     cleaned = speakable(original)
-    mask = [False] * len(cleaned)
-    for r in rewrites:
-        mask[r.start : r.end] = [True] * (r.end - r.start)
-    words = [m.group(0) for m in _PLAIN.finditer(cleaned) if not any(mask[m.start() : m.end()])]
+    _spans_are_honest(cleaned, rewrites)
+    words = []
+    for m in _PLAIN.finditer(cleaned):
+        inside = [r for r in rewrites if r.start <= m.start() and m.end() <= r.end]
+        touched = [r for r in rewrites if r.start < m.end() and m.start() < r.end]
+        assert len(inside) == len(touched), ("word cut by a rewrite", m.group(0), touched, cleaned)
+        if not inside:
+            words.append(m.group(0))
     position = 0
     for word in words:
         found = spoken.find(word, position)
@@ -44,6 +72,12 @@ def test_every_word_survives_normalization(text):
     _plain_words_in_order(text, spoken, rewrites)
     for r in rewrites:
         assert r.spoken.strip() in spoken
+
+
+def test_a_word_glued_to_an_amount_is_never_cut():
+    for text in ["He is a $2 billionaire.", "A £5 millionaire.", "The 5 kmh sign.", "It cost $3 billions."]:
+        spoken, rewrites = normalizer.sentence(text)
+        _plain_words_in_order(text, spoken, rewrites)
 
 
 @settings(max_examples=150, deadline=None)
