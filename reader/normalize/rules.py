@@ -190,7 +190,7 @@ def _dash(match: re.Match[str], text: str) -> str:
 
 _MONEY_BEFORE = rf"(?:(?P<cur>{CUR_SYMBOL})\s?|\b(?P<code>{CUR_CODE})\s)(?P<low>{NUM}|\.\d+)(?:(?:{DASH})(?:{CUR_SYMBOL})?(?P<high>{NUM}))?(?:\s?(?P<scale>{SCALE}))?(?:\s(?P<code2>{CUR_CODE})\b)?(?P<per>{PER})?"
 _MONEY_AFTER = rf"\b(?P<low>{NUM})(?:(?:{DASH})(?P<high>{NUM}))?(?:\s?(?P<scale>(?:thousand|million|billion|trillion|bn|mn)\b))?\s?(?P<code2>{CUR_CODE}|{CUR_SYMBOL})(?P<cur>)(?P<code>)(?P<per>{PER})?(?!\w)"
-_MEASURE = rf"(?<![\w.,])(?P<low>{MINUS}?(?:{AMOUNT}))(?:(?:{DASH})(?P<high>{AMOUNT}))?(?:(?P<hyphen>-)|\s?)(?P<unit>{UNIT})(?![\w²])"
+_MEASURE = rf"(?<![\w.,])(?P<low>{MINUS}?(?:{AMOUNT}))(?:(?:{DASH})(?P<high>{AMOUNT}))?(?:(?P<hyphen>-)|\s?)(?P<unit>{UNIT})(?:/(?P<per>{UNIT}|hr|s)\b)?(?![\w²])"
 
 RULES: tuple[Rule, ...] = tuple(
     Rule(name, re.compile(pattern), speak)
@@ -203,7 +203,7 @@ RULES: tuple[Rule, ...] = tuple(
         ("number", r"(?<![\w&#])#(?P<n>\d{1,6})\b", nums.hash_number),
         ("hashtag", r"(?<![\w&#])#([A-Za-z]\w*)", _hashtag),
         ("phone", r"(?<![\w+])\+\d{1,3}(?:[\s.-]?(?:\(\d{1,4}\)|\d{1,5})){2,6}(?![\w])", nums.phone),
-        ("phone", r"(?<![\w+])(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:[\s.-]\d{1,4})?(?![\w])", nums.phone),
+        ("phone", r"(?<![\w+])(?:1[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:[\s.-]\d{1,4})?(?![\w])", nums.phone),
         ("phone", r"(?<![\w.,+-])0\d{0,4}(?:[\s-]\d{2,4}){2,4}(?![\w]|[.,]\d)", nums.phone),
         ("code", r"(?<![\w-])(?P<letters>[A-Z]{1,6})-?(?P<digits>\d{1,4})(?![\w-])", nums.code),
         ("money", _MONEY_BEFORE, nums.money),
@@ -213,6 +213,7 @@ RULES: tuple[Rule, ...] = tuple(
         ("percent", rf"(?P<low>{MINUS}?(?:{NUM}))(?:\s?%?(?:{DASH})(?P<high>{NUM}))?\s?(?:%|\spercent\b|\sper cent\b)", nums.percent),
         ("measure", r"\b(?P<feet>\d{1,2})\s?(?:ft|')\s?(?P<inches>\d{1,2})\s?(?:in\b|\"|″)", nums.feet_inches),
         ("measure", _MEASURE, nums.measure),
+        ("number", rf"(?<![\w.,])(?P<low>{NUM})(?P<scale>bn|mn|tn)\b", nums.glued_scale),
         ("measure", rf"\b(?P<low>{NUM})/(?P<unit>{UNIT})(?![\w²/])", nums.per_unit),
         ("special", r"(?<![\w/])(?:\d{3}|24/7|9/11|7/7)(?![\w/])", nums.special),
         ("fraction", r"(?:(?<![\w/.-])(?P<neg>[-−]))?(?<![\w/.])(?:(?P<whole>\d+)\s)?(?P<num>\d{1,2})/(?P<den>\d{1,2})(?:st|nd|rd|th|ST|ND|RD|TH)?(?![\w/])", nums.fraction),

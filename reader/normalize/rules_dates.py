@@ -102,6 +102,8 @@ def _say_clock(match: re.Match[str], n: str) -> str | None:
     if match.group(f"second{n}") and not meridiem:
         return _duration(hour, minute, second)
     hour_words = num.cardinal(str(hour))
+    if not match.group(f"sep{n}") and not meridiem:
+        return hour_words  # "3-4 pm": the first hour borrows the second's meridiem
     if minute == 0:
         spoken = hour_words if meridiem else f"{hour_words} o'clock" if hour <= 12 else f"{hour_words} hundred"
     elif minute < 10:

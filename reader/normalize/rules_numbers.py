@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 
 from . import numbers as num
-from .words import ACRONYMS, CASE_SENSITIVE_UNITS, CURRENCIES, NOT_NOUNS, SCALES, UNITS
+from .words import (
+    ACRONYMS,
+    CASE_SENSITIVE_UNITS,
+    CASED_UNITS,
+    CURRENCIES,
+    NOT_NOUNS,
+    SCALES,
+    UNITS,
+)
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MINUS = r"[-−]"
@@ -28,7 +36,7 @@ _CASED_UNITS = ["°C", "°F", "kWh", "GB", "MB", "TB", "kHz", "MHz", "GHz", "kW"
 
 def _unit_alternation() -> str:
     """Every unit as written in the table, plus its capitals where capitals can mean nothing else ("12KG")."""
-    units = {*UNITS, *_CASED_UNITS}
+    units = {*UNITS, *_CASED_UNITS, *CASED_UNITS}
     units |= {u.upper() for u in UNITS if u not in CASE_SENSITIVE_UNITS and u.isascii()}
     units |= {u.capitalize() for u in UNITS if u not in CASE_SENSITIVE_UNITS and u.isascii()}
     return "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
@@ -70,7 +78,10 @@ def phone(match: re.Match[str], text: str) -> str | None:
     if sum(map(len, groups)) < 7:
         return None
     prefix = "plus " if written.lstrip().startswith("+") else ""
-    return prefix + ", ".join(num.digits(g) for g in groups)
+    # a toll-free or premium prefix is said as a number: "one, eight hundred, ..."
+    toll_free = [i for i, g in enumerate(groups[:2]) if g in ("800", "900") and groups[:i] in ([], ["1"])]
+    said = [num.cardinal(g) if i in toll_free else num.digits(g) for i, g in enumerate(groups)]
+    return prefix + ", ".join(said)
 
 
 def _amount_words(amount_text: str, scale: str | None) -> str:
@@ -133,11 +144,17 @@ def percent(match: re.Match[str], text: str) -> str:
     return f"{num.cardinal(low)} percent"
 
 
+def _unit(written: str) -> tuple[str, str] | None:
+    return UNITS.get(written) or CASED_UNITS.get(written) or UNITS.get(written.lower())
+
+
 def measure(match: re.Match[str], text: str) -> str | None:
-    written = match.group("unit")
-    unit = UNITS.get(written) or UNITS.get(written.lower())
+    unit = _unit(match.group("unit"))
     if unit is None:
         return None
+    per = _unit(match.group("per") or "") or _PER_TIME.get(match.group("per") or "")
+    if per:
+        unit = (f"{unit[0]} per {per[0]}", f"{unit[1]} per {per[0]}")
     low, high = match.group("low"), match.group("high")
     if match.group("hyphen") or next_is_noun(text, match.end()):
         said = unit[0]  # in modifier position the unit is singular: "a four terabyte disk"
@@ -154,9 +171,12 @@ def feet_inches(match: re.Match[str], text: str) -> str:
     return f"{num.cardinal(feet)} {'foot' if feet == '1' else 'feet'} {num.cardinal(inches)} {'inch' if inches == '1' else 'inches'}"
 
 
+_PER_TIME = {"hr": ("hour", "hours"), "h": ("hour", "hours"), "s": ("second", "seconds"), "sec": ("second", "seconds")}
+
+
 def per_unit(match: re.Match[str], text: str) -> str | None:
     """'12/kg' -> 'twelve per kilogram'."""
-    unit = UNITS.get(match.group("unit")) or UNITS.get(match.group("unit").lower())
+    unit = _unit(match.group("unit"))
     return f"{num.cardinal(match.group('low'))} per {unit[0]}" if unit else None
 
 
@@ -220,6 +240,11 @@ def fraction(match: re.Match[str], text: str) -> str | None:
 
 def vulgar_fraction(match: re.Match[str], text: str) -> str:
     return amount(match.group(0))
+
+
+def glued_scale(match: re.Match[str], text: str) -> str:
+    """'2.5bn' -> 'two point five billion'."""
+    return f"{num.cardinal(match.group('low'))} {SCALES[match.group('scale').lower()]}"
 
 
 def hash_number(match: re.Match[str], text: str) -> str:

@@ -206,6 +206,11 @@ def test_rewrites_are_explained():
         ("It was his 22nd win.", "It was his twenty second win."),
         ("Pope Leo XIV spoke.", "Pope Leo the fourteenth spoke."),
         ("It was the 3th try.", "It was the three th try."),
+        ("The office is open 2-5 pm today.", "The office is open two to five P M today."),
+        ("Call 1-800-555-0199 to vote.", "Call one, eight hundred, five five five, zero one nine nine to vote."),
+        ("The deal is worth 3.2bn overall.", "The deal is worth three point two billion overall."),
+        ("The wind hit 90 km/hr and 25 m/s.", "The wind hit ninety kilometers per hour and twenty five meters per second."),
+        ("The line carries 400 kV and 12 V.", "The line carries four hundred kilovolts and twelve volts."),
     ],
 )  # fmt: skip
 def test_reported_defects(written, expected):
