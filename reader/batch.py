@@ -154,14 +154,14 @@ def _known(entry: dict) -> dict:
     return {k: v for k, v in entry.items() if k in names}
 
 
-def run_task(task: Task, options: RunOptions, engine=None) -> TaskResult:
+def run_task(task: Task, options: RunOptions, session=None) -> TaskResult:
     """Narrate one article; any ReaderError becomes a failed result, never an exception."""
     from .pipeline import narrate
 
     started = time.perf_counter()
     try:
         Path(task.output).parent.mkdir(parents=True, exist_ok=True)
-        narration = narrate(task.source, task.output, options=options, engine=engine)
+        narration = narrate(task.source, task.output, options=options, session=session)
     except ReaderError as exc:
         return TaskResult(task.relative, "failed", error=str(exc), elapsed_s=time.perf_counter() - started)
     return TaskResult(
@@ -172,23 +172,68 @@ def run_task(task: Task, options: RunOptions, engine=None) -> TaskResult:
     )  # fmt: skip
 
 
-class _WorkerVoice:
-    """The voice a worker process loads once and reuses for all its articles."""
+class SessionKeeper:
+    """The session a long-lived worker keeps between tasks, rebuilt whenever the settings change.
 
-    voice = None
+    A worker process (local pool or Dask) narrates many articles; loading the
+    voice once is the point of keeping a session, but a task with other
+    settings (rate, voice, loudness, cache) must never get the old voice.
+    The candidate session is cheap to make (the engine loads on first use),
+    so its settings are compared with the kept one's.
+    """
+
+    def __init__(self) -> None:
+        self._session = None
+
+    def session_for(self, options: RunOptions):
+        from .pipeline import open_session
+        from .voices import resolve_voice
+
+        candidate = open_session(resolve_voice(options.voice, rate=options.rate, pitch=options.pitch), options)
+        if self._session is not None and self._session.settings == candidate.settings:
+            return self._session
+        if self._session is not None:
+            self._session.close()
+        self._session = candidate
+        return candidate
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+        self._session = None
 
 
-def _worker_init(options: RunOptions) -> None:
-    from .pipeline import open_voice
-    from .voices import resolve_voice
+# One per worker process: module state by necessity (a pool calls plain functions),
+# keyed by the full settings so it can never serve a task with other settings.
+_KEEPER = SessionKeeper()
 
-    _WorkerVoice.voice = open_voice(resolve_voice(options.voice, rate=options.rate, pitch=options.pitch), options)
+
+def _worker_init() -> None:
+    """Tie a pool worker to its parent: it gets SIGTERM when the parent dies (Linux), and
+    SIGTERM unwinds it like an exception, so its temporary file is removed."""
+    import signal
+    import sys
+
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the parent's shutdown is all there is
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 def _worker_run(task: Task, options: RunOptions) -> TaskResult:
-    if _WorkerVoice.voice is None:
-        _worker_init(options)
-    return run_task(task, options, engine=_WorkerVoice.voice)
+    try:
+        session = _KEEPER.session_for(options)
+        return run_task(task, options, session=session)
+    except ReaderError as exc:
+        return TaskResult(task.relative, "failed", error=str(exc))
+    except SystemExit as exc:
+        # SIGTERM (_worker_init) unwound the task, removing its temporary file. The pool would
+        # catch SystemExit and wait for the next task from a parent that is gone: exit now.
+        os._exit(exc.code if isinstance(exc.code, int) else 1)
 
 
 def execute(
@@ -202,28 +247,22 @@ def execute(
 
         yield from run_on_cluster(cluster, tasks, options)
     elif jobs <= 1:
-        for task in tasks:
-            yield _worker_run(task, options)
-    else:
-        yield from _run_in_processes(tasks, replace(options, threads=max(1, (os.cpu_count() or 1) // jobs)), jobs)
-
-
-def _run_in_processes(tasks: list[Task], options: RunOptions, jobs: int) -> Iterator[TaskResult]:
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(options,)) as pool:
-        futures = {pool.submit(_worker_run, task, options): task for task in tasks}
+        keeper = SessionKeeper()
         try:
-            for future in as_completed(futures):
-                task = futures[future]
+            for task in tasks:
                 try:
-                    yield future.result()
-                except Exception as exc:  # a worker that crashed outright (segfault, out of memory)
-                    yield TaskResult(task.relative, "failed", error=f"worker crashed: {exc}")
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
+                    session = keeper.session_for(options)
+                except ReaderError as exc:
+                    yield TaskResult(task.relative, "failed", error=str(exc))
+                    continue
+                yield run_task(task, options, session=session)
+        finally:
+            keeper.close()
+    else:
+        from .workers import run_in_processes
+
+        options = replace(options, threads=max(1, (os.cpu_count() or 1) // jobs))
+        yield from run_in_processes(tasks, options, jobs)
 
 
 def _size(path: str) -> int:

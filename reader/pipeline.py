@@ -5,38 +5,27 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 import time
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
-import numpy as np
-
-from .assemble import Encoder, check_writable, choose_format, install_copy
+from .assemble import check_writable, choose_format, install_copy
 from .clean import clean
-from .cache import ChunkCache
-from .engines import Engine, engine_identity, load_engine
-from .engines.cached import CachedEngine
-from .engines.shaped import ShapedEngine
+from .engines import Engine
 from .loudness import DEFAULT_TARGET_LUFS
-from .errors import EngineError, ExtractionError
+from .errors import ExtractionError
 from .normalize import Rewrite, find_lexicon
 from .source import is_url, load_source
 from .speakable import SentenceNormalizer, normalizer_for, speak_script, speakable_chunks
 from .split import split_article
-from .tags import Chapter, Tags, write_tags
+from .render import FileSink, ProgressCallback, Rendered, Sink, render
+from .session import SynthesisSession
+from .tags import Tags
 from .transcript import write_subtitles
 from .types import Article, Chunk, Narration, Script, Segment, VoicePreset
 from .voices import resolve_voice, voice_dirs
-
-SHAPING = "shaped-1"
-"""Version of the trim/gate/loudness chain, part of every cache key."""
-
-ProgressCallback = Callable[[int, int], None]
-"""Called with (chunks done, chunks total) after each chunk."""
 
 _SPEAKABLE = re.compile(r"\w")
 
@@ -139,61 +128,116 @@ def slugify(text: str, limit: int = 60) -> str:
     return slug[:limit].rstrip("-")
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """An article ready to narrate: its chunks and the voice that will say them."""
+
+    source: str
+    article: Article
+    preset: VoicePreset
+    chunks: list[Chunk]
+
+
+def prepare(source: str, options: RunOptions, *, stdin: BinaryIO | None = None) -> Prepared:
+    """Source -> article -> script -> chunks, with the options: the one preparation every command uses."""
+    preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch)
+    article = extract(source, keep_all=options.keep_all, stdin=stdin, language=options.language)
+    return Prepared(source, article, preset, make_chunks(article, preset, options))
+
+
+def open_session(preset: VoicePreset, options: RunOptions, engine: Engine | None = None) -> SynthesisSession:
+    """A synthesis session for ``preset`` with the options' cache, loudness and threads.
+
+    ``engine`` lends an already loaded engine (tests, benchmarks); the session
+    then leaves closing it to the caller.
+    """
+    from .cache import ChunkCache
+
+    return SynthesisSession(
+        preset, search_dirs=voice_dirs(), loudness=options.loudness, cache=ChunkCache() if options.cache else None,
+        threads=options.threads, engine=engine,
+    )  # fmt: skip
+
+
 def narrate(
     source: str,
     out: str | Path | None = None,
     *,
     options: RunOptions | None = None,
     engine: Engine | None = None,
+    session: SynthesisSession | None = None,
     on_progress: ProgressCallback | None = None,
     stdin: BinaryIO | None = None,
 ) -> Narration:
     """Narrate ``source`` into one audio file and describe the result.
 
-    ``engine`` lets a caller reuse a loaded engine (batch mode, tests); by
-    default the engine the voice names is loaded (on the first cache miss)
-    and closed here.
+    ``session`` reuses a caller's session (batch workers) when its settings
+    fit; ``engine`` lends a loaded engine. Otherwise a session is opened and
+    closed here.
     """
     options = options or RunOptions()
-    preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch)
     out_path = Path(out) if out is not None else None
     fmt = choose_format(out_path, options.format)
-    article = extract(source, keep_all=options.keep_all, stdin=stdin, language=options.language)
-    chunks = make_chunks(article, preset, options)
-    out_path = out_path or default_output(source, article, fmt)
+    prepared = prepare(source, options, stdin=stdin)
+    out_path = out_path or default_output(source, prepared.article, fmt)
     check_writable(out_path)
-    voice = open_voice(preset, options, engine)
+    own = session is None
+    session = session or open_session(prepared.preset, options, engine)
     try:
-        hits_before = getattr(voice, "hits", 0)
-        result = _reuse_narration(voice, chunks, out_path, fmt, article_tags(article, options.album))
-        if result is None:
-            tags = article_tags(article, options.album)
-            result = _render(chunks, voice, out_path, fmt, article, preset, on_progress, tags)
-            _keep_narration(voice, chunks, result, tags)
-        else:
-            hits_before -= len(chunks)
-        if options.subtitles:
-            write_subtitles(result.segments, out_path, options.subtitles)
-        return replace(
-            result, title=article.title, voice=preset.name, cached=getattr(voice, "hits", 0) - hits_before,
-            byline=article.byline, date=article.date, url=article.url, site=article.site,
-        )  # fmt: skip
+        return write_narration(prepared, session, out_path, fmt, options, on_progress=on_progress)
     finally:
-        if engine is None:  # a caller's engine stays open for its next article
-            voice.close()
+        if own:
+            session.close()
 
 
-def _narration_key(voice: Engine, chunks: list[Chunk], fmt: str, tags: Tags) -> str | None:
+def write_narration(
+    prepared: Prepared, session: SynthesisSession, out: Path, fmt: str, options: RunOptions,
+    *, also: tuple[Sink, ...] = (), on_progress: ProgressCallback | None = None,
+) -> Narration:  # fmt: skip
+    """Render a prepared article into ``out`` (tags, chapters, transcript, narration cache),
+    feeding the ``also`` sinks (a player) the same audio."""
+    tags = article_tags(prepared.article, options.album)
+    key = _narration_key(session, prepared.chunks, fmt, tags)
+    hits_before = session.stats.hits
+    result = None if also else _reuse_narration(key, prepared.chunks, out, fmt)
+    cached = len(prepared.chunks)  # a reused narration took every chunk from the cache
+    if result is None:
+        rendered = render(prepared.chunks, session, [*also, FileSink(out, fmt, tags)], on_progress)
+        result = _narration(prepared, rendered, out, fmt)
+        cached = session.stats.hits - hits_before
+        _keep_narration(key, result)
+    if options.subtitles:
+        write_subtitles(result.segments, out, options.subtitles)
+    article = prepared.article
+    return replace(
+        result, title=article.title, voice=prepared.preset.name, cached=cached,
+        byline=article.byline, date=article.date, url=article.url, site=article.site,
+    )  # fmt: skip
+
+
+def _narration(prepared: Prepared, rendered: Rendered, out: Path, fmt: str) -> Narration:
+    return Narration(
+        path=out, format=fmt, title=prepared.article.title, duration_s=rendered.duration_s,
+        sample_rate=rendered.sample_rate, chunks=len(prepared.chunks),
+        words=sum(len(c.written.split()) for c in prepared.chunks), voice=prepared.preset.name,
+        synthesis_s=rendered.synthesis_s, elapsed_s=rendered.elapsed_s, segments=tuple(rendered.segments),
+    )  # fmt: skip
+
+
+def _narration_key(session: SynthesisSession, chunks: list[Chunk], fmt: str, tags: Tags) -> str | None:
     """The whole narration's cache key: every chunk's text and pause, the voice, format and tags."""
-    if not isinstance(voice, CachedEngine):
+    from .cache import ChunkCache
+
+    if not session.settings.cache:
         return None
     spoken = "\n".join(f"{c.pause_ms}\t{c.chapter}\t{c.text}\t{c.written}" for c in chunks)
-    return ChunkCache.key(f"{voice.identity}:{fmt}:{tags}:narration", spoken)
+    return ChunkCache.key(f"{session.identity}:{fmt}:{tags}:narration", spoken)
 
 
-def _reuse_narration(voice: Engine, chunks: list[Chunk], out: Path, fmt: str, tags: Tags) -> Narration | None:
+def _reuse_narration(key: str | None, chunks: list[Chunk], out: Path, fmt: str) -> Narration | None:
     """An identical narration encoded before: copied into place instead of encoded again."""
-    key = _narration_key(voice, chunks, fmt, tags)
+    from .cache import ChunkCache
+
     found = ChunkCache().get_narration(key, fmt) if key else None
     if found is None:
         return None
@@ -206,96 +250,13 @@ def _reuse_narration(voice: Engine, chunks: list[Chunk], out: Path, fmt: str, ta
                      elapsed_s=time.perf_counter() - started, segments=segments)  # fmt: skip
 
 
-def _keep_narration(voice: Engine, chunks: list[Chunk], result: Narration, tags: Tags) -> None:
-    key = _narration_key(voice, chunks, result.format, tags)
+def _keep_narration(key: str | None, result: Narration) -> None:
+    from .cache import ChunkCache
+
     if key:
         meta = {"duration_s": result.duration_s, "sample_rate": result.sample_rate, "words": result.words,
                 "segments": [[s.start_s, s.end_s, s.text] for s in result.segments]}  # fmt: skip
         ChunkCache().put_narration(key, result.format, result.path, meta)
-
-
-def open_voice(preset: VoicePreset, options: RunOptions, engine: Engine | None = None) -> Engine:
-    """The engine to speak with: behind the chunk cache unless ``options.cache`` is off."""
-    if isinstance(engine, (CachedEngine, ShapedEngine)):
-        return engine  # a voice this function made before (batch workers reuse theirs)
-
-    def load() -> Engine:
-        raw = engine or load_engine(preset, threads=options.threads, search_dirs=voice_dirs())
-        return ShapedEngine(raw, rate=preset.rate, loudness=options.loudness)
-
-    if not options.cache:
-        return load()
-    identity = f"{engine_identity(preset, search_dirs=voice_dirs())}:{SHAPING}:{options.loudness}"
-    return CachedEngine(identity, ChunkCache(), load, name=preset.engine)
-
-
-def synthesize_chunks(chunks: list[Chunk], engine: Engine) -> Iterator[tuple[Chunk, np.ndarray | None, float]]:
-    """Each chunk with its PCM (None for a chunk with nothing to say) and the engine time it took."""
-    for chunk in chunks:
-        if not _SPEAKABLE.search(chunk.text):
-            yield chunk, None, 0.0
-            continue
-        started = time.perf_counter()
-        pcm = engine.synthesize(chunk.text)
-        if pcm.size == 0:
-            raise EngineError(f"The engine returned no audio for {chunk.text[:60]!r}.")
-        yield chunk, pcm, time.perf_counter() - started
-
-
-def _render(
-    chunks: list[Chunk],
-    engine: Engine,
-    out: Path,
-    fmt: str,
-    article: Article,
-    preset: VoicePreset,
-    on_progress: ProgressCallback | None,
-    tags: Tags | None = None,
-) -> Narration:
-    started = time.perf_counter()
-    synthesis_s = 0.0
-    segments: list[Segment] = []
-    openings: list[tuple[float, str]] = []
-    speech = synthesize_chunks(chunks, engine)
-    first = next(speech)  # the first chunk tells the sample rate, cached or not
-
-    def finalize(path: Path) -> None:
-        if tags is not None:
-            write_tags(path, fmt, tags, _chapters(openings, encoder.duration_s))
-
-    with Encoder(out, fmt, engine.sample_rate, finalize=finalize) as encoder:
-        for done, (chunk, pcm, seconds) in enumerate(itertools.chain([first], speech), 1):
-            synthesis_s += seconds
-            if chunk.chapter:
-                openings.append((encoder.duration_s, chunk.chapter))
-            if pcm is not None:
-                start = encoder.duration_s
-                encoder.write(pcm)
-                segments.append(Segment(start, encoder.duration_s, chunk.written))
-            encoder.silence(chunk.pause_ms)
-            if on_progress:
-                on_progress(done, len(chunks))
-    return Narration(
-        path=out,
-        format=fmt,
-        title=article.title,
-        duration_s=encoder.duration_s,
-        sample_rate=encoder.sample_rate,
-        chunks=len(chunks),
-        words=sum(len(c.written.split()) for c in chunks),
-        voice=preset.name,
-        synthesis_s=synthesis_s,
-        elapsed_s=time.perf_counter() - started,
-        segments=tuple(segments),
-    )
-
-
-def _chapters(openings: list[tuple[float, str]], total_s: float) -> list[Chapter]:
-    """Chapters from the title and headings; none when there is only a title."""
-    if len(openings) < 2:
-        return []
-    ends = [start for start, _ in openings[1:]] + [total_s]
-    return [Chapter(start, end, title.rstrip(".")) for (start, title), end in zip(openings, ends)]
 
 
 def article_tags(article: Article, album: str | None = None) -> Tags:

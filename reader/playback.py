@@ -1,34 +1,29 @@
 """Play: narrate an article while it is heard, or play an audio file.
 
-Synthesis runs on a thread ahead of playback (a bounded prefetch queue), so
-the first sentence plays as soon as it is rendered and the rest never waits
-on the engine. ``save`` keeps the narration in a file too, written
-atomically like ``convert``'s output.
+The same preparation and renderer as ``convert``, with the player as a sink:
+the session renders ahead of playback (a bounded prefetch), so the first
+sentence plays as soon as it is rendered. ``save`` adds the file sink, so the
+saved file is the one ``convert`` writes.
 """
 
 from __future__ import annotations
 
-import queue
 import subprocess
-import threading
 import time
 from collections.abc import Callable
-from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
 
-from .assemble import Encoder, check_writable, choose_format, find_ffmpeg
+from .assemble import check_writable, choose_format, find_ffmpeg
+from .engines import Engine
 from .errors import SourceError
-from .pipeline import RunOptions, extract, make_chunks, open_voice, synthesize_chunks
-from .voices import resolve_voice
+from .pipeline import RunOptions, open_session, prepare, write_narration
+from .render import PlayerSink, render
 
-PREFETCH_CHUNKS = 8
-"""Chunks rendered ahead of playback: tens of seconds of audio, a few MB."""
 PLAYBACK_RATE = 24000
-_DONE = object()
 
 
 @dataclass(frozen=True)
@@ -40,69 +35,27 @@ class Playback:
 
 
 def play_article(
-    source: str, player, *, options: RunOptions | None = None, save: Path | None = None, engine=None,
-    stdin: BinaryIO | None = None,
+    source: str, player, *, options: RunOptions | None = None, save: Path | None = None,
+    engine: Engine | None = None, stdin: BinaryIO | None = None,
 ) -> Playback:  # fmt: skip
-    """Narrate ``source`` into ``player`` while synthesizing; optionally keep it in ``save``."""
+    """Narrate ``source`` into ``player`` while synthesizing; ``save`` also writes the file
+    ``convert`` would (tags, chapters, transcript, narration cache)."""
     started = time.perf_counter()
     options = options or RunOptions()
-    preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch)
     fmt = choose_format(save, options.format) if save else None
     if save:
         check_writable(save)
-    article = extract(source, keep_all=options.keep_all, stdin=stdin, language=options.language)
-    chunks = make_chunks(article, preset, options)
-    voice = open_voice(preset, options, engine)
-    stop = threading.Event()
-    ahead: queue.Queue = queue.Queue(maxsize=PREFETCH_CHUNKS)
-    worker = threading.Thread(target=_produce, args=(chunks, voice, ahead, stop), daemon=True)
-    worker.start()
-    samples, first_audio = 0, None
+    prepared = prepare(source, options, stdin=stdin)
+    session = open_session(prepared.preset, options, engine)
+    sink = PlayerSink(player)
     try:
-        with ExitStack() as stack:
-            encoder = None
-            for chunk, pcm in _consume(ahead):
-                if first_audio is None:
-                    player.start(voice.sample_rate)
-                    stack.callback(player.stop)
-                    if save:
-                        encoder = stack.enter_context(Encoder(save, fmt, voice.sample_rate))
-                    first_audio = time.perf_counter() - started
-                silence = np.zeros(int(voice.sample_rate * chunk.pause_ms / 1000), dtype=np.int16)
-                for part in (pcm, silence):
-                    if part is not None and part.size:
-                        player.write(part)
-                        if encoder is not None:
-                            encoder.write(part)
-                        samples += part.size
-            player.finish()
+        if save:
+            narration = write_narration(prepared, session, save, fmt, options, also=(sink,))
+            return Playback(narration.duration_s, sink.first_audio_s(started), save)
+        rendered = render(prepared.chunks, session, [sink])
+        return Playback(rendered.duration_s, sink.first_audio_s(started))
     finally:
-        stop.set()
-        if engine is None:
-            voice.close()
-    rate = voice.sample_rate if samples else 1
-    return Playback(samples / rate, first_audio or 0.0, save)
-
-
-def _produce(chunks, voice, ahead: queue.Queue, stop: threading.Event) -> None:
-    try:
-        for chunk, pcm, _ in synthesize_chunks(chunks, voice):
-            if stop.is_set():
-                return
-            ahead.put((chunk, pcm))
-        ahead.put(_DONE)
-    except BaseException as exc:  # noqa: BLE001 - handed to the playing thread
-        ahead.put(exc)
-
-
-def _consume(ahead: queue.Queue):
-    while True:
-        item = ahead.get()
-        if item is _DONE:
-            return
-        if isinstance(item, BaseException):
-            raise item
-        yield item
+        session.close()
 
 
 AUDIO_SUFFIXES = {".mp3", ".ogg", ".opus", ".wav", ".flac", ".m4a", ".m4b", ".aac"}

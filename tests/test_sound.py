@@ -8,7 +8,9 @@ import numpy as np
 import pytest
 
 from reader.assemble import find_ffmpeg
-from reader.engines.shaped import ShapedEngine, problem, trim
+from reader.session import SynthesisSession
+from reader.shaping import problem, trim
+from reader.types import VoicePreset
 from reader.errors import EngineError
 from reader.pipeline import RunOptions, narrate
 
@@ -97,12 +99,17 @@ def _speech(seconds: float) -> np.ndarray:
     return (np.sin(2 * np.pi * 200 * t) * 8000 * (1 + np.sin(2 * np.pi * 3 * t)) / 2).astype(np.int16)
 
 
+def _session(engine) -> SynthesisSession:
+    """A session (shaping, no cache) around a scripted engine."""
+    return SynthesisSession(VoicePreset("t", "fake", "fake:low"), search_dirs=[], engine=engine)
+
+
 TEXT = "The council approved the new ferry timetable on Friday evening."  # 10 words: about 3 s
 
 
 def test_quality_gate_retries_once_then_keeps_a_good_take():
     engine = _Scripted(np.zeros(16000, dtype=np.int16), _speech(3.0))
-    shaped = ShapedEngine(engine)
+    shaped = _session(engine)
     assert shaped.synthesize(TEXT).size > 16000 * 2 and engine.calls == 2
 
 
@@ -114,7 +121,7 @@ def test_quality_gate_retries_once_then_keeps_a_good_take():
 def test_quality_gate_reports_a_bad_chunk_with_its_text(bad, word):
     engine = _Scripted(bad, bad)
     with pytest.raises(EngineError, match=word) as err:
-        ShapedEngine(engine).synthesize(TEXT)
+        _session(engine).synthesize(TEXT)
     assert "The council approved" in str(err.value) and engine.calls == 2
 
 

@@ -46,11 +46,15 @@ class FakeEngine:
         self.calls: list[str] = []
         # Tests of kill-and-resume need a batch slow enough to interrupt.
         self._delay = float(os.environ.get("READER_FAKE_DELAY_S", "0"))
+        # Tests of crash handling need a worker that dies outright on one article.
+        self._crash_word = os.environ.get("READER_FAKE_CRASH_WORD", "")
 
     def synthesize(self, text: str) -> np.ndarray:
         import numpy as np
 
         self.calls.append(text)
+        if self._crash_word and self._crash_word in text:
+            os._exit(70)  # like a segfault in a speech library: no cleanup, no exception
         if self._delay:
             time.sleep(self._delay)
         words = max(1, len(re.findall(r"\w+", text)))

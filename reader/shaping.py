@@ -1,4 +1,4 @@
-"""Even pacing and level for any engine: trim, check, normalize each chunk.
+"""Even pacing and level for any engine: trim and check each chunk (the session applies them).
 
 Engines leave different amounts of silence around an utterance; it is
 trimmed so the preset's pauses alone set the pacing. A quality gate then
@@ -14,9 +14,6 @@ import re
 
 import numpy as np
 
-from ..errors import EngineError
-from ..loudness import DEFAULT_TARGET_LUFS, LoudnessShaper
-from .base import Engine
 
 _FRAME_S = 0.01
 _SILENCE_DB = -45.0
@@ -59,37 +56,3 @@ def problem(pcm: np.ndarray, rate: int, text: str, words_per_minute: float) -> s
     if ratio > _MAX_RATIO:
         return f"runaway ({pcm.size / rate:.1f} s for about {expected:.1f} s of text)"
     return None
-
-
-class ShapedEngine:
-    """Wraps an engine: trimmed, quality-checked, loudness-normalized chunks."""
-
-    def __init__(
-        self, engine: Engine, *, rate: float = 1.0, loudness: float = DEFAULT_TARGET_LUFS, words_per_minute: float = 175.0
-    ) -> None:
-        self._engine = engine
-        self.name = engine.name
-        self._pace = words_per_minute * rate
-        self._target = loudness
-        self._shaper: LoudnessShaper | None = None
-
-    @property
-    def sample_rate(self) -> int:
-        return self._engine.sample_rate
-
-    def synthesize(self, text: str) -> np.ndarray:
-        issue = None
-        for _ in range(2):
-            pcm = trim(self._engine.synthesize(text), self.sample_rate)
-            issue = problem(pcm, self.sample_rate, text, self._pace)
-            if issue is None:
-                return self._level(pcm)
-        raise EngineError(f"The voice gave {issue} audio twice for: {text[:80]!r}")
-
-    def _level(self, pcm: np.ndarray) -> np.ndarray:
-        if self._shaper is None or self._shaper.rate != self.sample_rate:
-            self._shaper = LoudnessShaper(self.sample_rate, self._target + PAUSE_COMPENSATION_LU)
-        return self._shaper.shape(pcm)
-
-    def close(self) -> None:
-        self._engine.close()
