@@ -68,7 +68,7 @@ def date_numeric(match: re.Match[str], text: str) -> str | None:
         day, month, year = (int(g) for g in match.group("dotted").split("."))
         day_first = True
     else:
-        first, second, year = (int(g) for g in match.group("slashed").split("/"))
+        first, second, year = (int(g) for g in re.split(r"[-/]", match.group("slashed")))
         month, day = (first, second) if first <= 12 else (second, first)  # US order unless impossible
         day_first = False
     if not (1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 2999):
@@ -166,7 +166,7 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _DAY2 = r"(?:\s?[-–]\s?(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"
 _YEAR = r"(?:,?\s(?P<year>\d{4})\b)?"
 PATTERNS = [
-    ("date", r"\b(?:(?P<iso>\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2})|(?P<slashed>\d{1,2}/\d{1,2}/\d{4})|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4}))\b", date_numeric),
+    ("date", r"\b(?:(?P<iso>\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2})|(?P<slashed>\d{1,2}/\d{1,2}/\d{4}|\d{1,2}-\d{1,2}-\d{4})|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4}))\b", date_numeric),
     ("date", rf"\b(?P<month>{MONTH})\.?[\s-]{_DAY}{_DAY2}\b(?!:\d){_YEAR}", date_mdy),
     ("date", rf"\b{_DAY}{_DAY2}\s(?:of\s)?(?P<month>{MONTH})\b\.?{_YEAR}", date_dmy),
     ("time", rf"\b{clock('1')}\s?(?:[-–—]|to\b)\s?{clock('2')}", time_range),

@@ -211,6 +211,8 @@ def test_rewrites_are_explained():
         ("The deal is worth 3.2bn overall.", "The deal is worth three point two billion overall."),
         ("The wind hit 90 km/hr and 25 m/s.", "The wind hit ninety kilometers per hour and twenty five meters per second."),
         ("The line carries 400 kV and 12 V.", "The line carries four hundred kilovolts and twelve volts."),
+        ("The filing is dated 11-30-2021 in court.", "The filing is dated November thirtieth, twenty twenty one in court."),
+        ("The 2024/25 season starts soon.", "The twenty twenty four to twenty five season starts soon."),
     ],
 )  # fmt: skip
 def test_reported_defects(written, expected):
