@@ -86,8 +86,10 @@ def _split_line(text: str, rules: Rules) -> list[str]:
 def _list_markers(text: str) -> list[re.Match[str]]:
     """Item markers of an enumerated list (1. 2. / a) b) / • 9. • 10.) with consecutive values.
 
-    Letters with a bare period need a run of three: "a." and "b." alone are as
-    likely abbreviation parts or initials.
+    A list opens at the start, after a bullet, or after a colon or a sentence
+    end: "Chapter 1. ... Chapter 2." and "am 1. Januar ... am 2. Januar" are no
+    list. Letters with a bare period need a run of three: "a." and "b." alone
+    are as likely abbreviation parts or initials.
     """
     best: list[re.Match[str]] = []
     chain: list[re.Match[str]] = []
@@ -95,14 +97,19 @@ def _list_markers(text: str) -> list[re.Match[str]]:
         value = _marker_value(match.group(1))
         if chain and value == _marker_value(chain[-1].group(1)) + 1:
             chain.append(match)
-        elif value in (0, 1) or not chain:
-            chain = [match]
+        else:
+            chain = [match] if _opens_list(text, match) else []
         if len(chain) > len(best):
             best = list(chain)
     bare_letters = (
         bool(best) and best[0].group(1).isalpha() and best[0].group(0).endswith(".")
     )
     return best if len(best) >= (3 if bare_letters else 2) else []
+
+
+def _opens_list(text: str, marker: re.Match[str]) -> bool:
+    before = text[max(0, marker.start() - 3) : marker.start()].rstrip()
+    return not before or not marker.group(0)[0].isalnum() or before[-1] in ":.!?;"
 
 
 def _marker_value(label: str) -> int:

@@ -55,6 +55,7 @@ def test_enumerated_list_run_into_one_line():
     [
         # a number after a word is not a list marker
         ("Chapter 1. The beginning.", ["Chapter 1.", "The beginning."]),
+        ("Chapter 1. Rain. Chapter 2. Sun.", ["Chapter 1.", "Rain.", "Chapter 2.", "Sun."]),
         # sentence-final abbreviations: the next word decides
         ("The fire began at 45 Elm St. Nobody was hurt.", ["The fire began at 45 Elm St.", "Nobody was hurt."]),
         ("She met Martin Luther King Jr. The crowd cheered.", ["She met Martin Luther King Jr.", "The crowd cheered."]),
@@ -108,6 +109,7 @@ def test_footnote_marks_are_dropped(text, expected):
     "language, text, expected",
     [
         ("de", "Am 3. März 2024 kam er.", ["Am 3. März 2024 kam er."]),
+        ("de", "Sie kam am 1. Mai. Am 2. Mai ging sie.", ["Sie kam am 1. Mai.", "Am 2. Mai ging sie."]),
         ("de", "Er kam zum 2. Mal. Dann ging er.", ["Er kam zum 2. Mal.", "Dann ging er."]),
         ("de", "Es gibt z. B. Äpfel, u. a. rote. Sie sind gut.", ["Es gibt z. B. Äpfel, u. a. rote.", "Sie sind gut."]),
         ("de", "Das Haus Nr. 7 gehört Dr. Weber. Er wohnt dort.", ["Das Haus Nr. 7 gehört Dr. Weber.", "Er wohnt dort."]),
