@@ -199,7 +199,8 @@ def _is_boundary(text: str, match: re.Match[str], start: int, rules: Rules) -> b
     # Bounded look-behind keeps the splitter linear on megabyte-long lines.
     previous, token = _tokens_before(text, max(0, match.start(1) - _LOOKBEHIND), match.start(1))
     token = token.lstrip("\"'“‘([«")
-    if token.lower().rstrip(".") in rules.time_marks and next_char.isupper():
+    mark = token.lower().rstrip(".")
+    if (mark in rules.time_marks or f"{previous.lower()}{mark}" in rules.time_marks) and next_char.isupper():
         return _time_ends(text, start, following, rules)
     return _ends_after_token(token, previous, following, next_char, rules)
 

@@ -86,6 +86,7 @@ def test_enumerated_list_run_into_one_line():
         ("At 7 a.m. Mr. Lee opened the shop.", ["At 7 a.m. Mr. Lee opened the shop."]),
         ("The shop opened at 7 a.m. Mr. Lee was late.", ["The shop opened at 7 a.m.", "Mr. Lee was late."]),
         ("Carthage fell in 146 B.C. Rome grew.", ["Carthage fell in 146 B.C.", "Rome grew."]),
+        ("The bus left at 8 a. m. Mr. Diaz missed it.", ["The bus left at 8 a. m.", "Mr. Diaz missed it."]),
     ],
 )
 def test_english_defects(text, expected):
