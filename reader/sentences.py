@@ -60,9 +60,8 @@ def split_sentences(text: str, language: str | None = None) -> list[str]:
     """
     rules = rules_for(language)
     text = _FOOTNOTE.sub("", text)
-    text = _GLUED_QUOTES.sub(
-        r"\1 \2", text
-    )  # '...abandoned.""There is...': two quotes, two sentences
+    # '...abandoned.""There is...': two quotes glued together are two sentences
+    text = _GLUED_QUOTES.sub(r"\1 \2", text)
     sentences: list[str] = []
     for line in _LIST_LINE.split(text):
         sentences.extend(_split_line(line, rules))
