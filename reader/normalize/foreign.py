@@ -101,7 +101,9 @@ class Reader:
         self.lang, self.code, self.text = lang, lang.code, text
 
     def previous_word(self, match: re.Match[str], group: int | str = 0) -> str:
-        found = _PREVIOUS_WORD.search(self.text, 0, match.start(group))
+        start = match.start(group)
+        # A bounded look back: searching from the sentence's start would make a long line quadratic.
+        found = _PREVIOUS_WORD.search(self.text[max(0, start - 40) : start])
         return found.group(1).lower() if found else ""
 
     def number(self, written: str, negative: bool = False) -> str | None:
