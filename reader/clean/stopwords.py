@@ -30,12 +30,15 @@ STOPWORDS: dict[str, frozenset[str]] = {
         "når også efter",
         "no": "og i at det som en på er av for med til den har de ikke om et han hun var men vi fra kan så eller "
         "når også etter",
-        "pl": "i w na z do że się nie jest to jak o od po za przez dla jego jej ich ale lub czy być są był była",
+        "pl": "i w na z do że się nie jest to jak o od po za przez dla jego jej ich ale lub czy być są był była "
+        "który która które których tego tym też już bo oraz może tylko jednak został została będzie gdy przy "
+        "ponad jeśli nawet ile swoje swój",
         "cs": "a v na se je to že s z do o k ale jak by pro jsou byl byla jeho její od po jako i",
         "ru": "и в на с что не это как по из за к от о у он она они мы вы я его ее их но или для был была были "
         "есть также уже же бы то",
         "uk": "і й в у на з що не це як по із за до від про він вона вони ми ви я його її їх але або для був "
-        "була були також вже",
+        "була були також вже та який яка які цього ще лише тому коли після через понад ніж навіть якщо свої "
+        "своє свого дедалі адже",
         "tr": "ve bir bu da de ile için olan gibi daha çok en ama ya o ne var olarak kadar sonra",
         "id": "dan yang di ke dari ini itu dengan untuk pada adalah dalam tidak akan juga atau oleh karena sebagai "
         "ada bisa mereka kami kita",
