@@ -141,8 +141,9 @@ def _xml_to_article(xml: str) -> Article:
     main = doc.find("main")
     title = collapse(doc.get("title") or "")
     blocks = _drop_heading_runs(list(_blocks(main if main is not None else doc)))
-    if title and blocks and blocks[0].kind is BlockKind.HEADING and _same(blocks[0].text, title):
-        blocks = blocks[1:]
+    if title:  # the headline is said once, as the title, even when a kicker comes before its <h1>
+        first = next((i for i, b in enumerate(blocks) if b.kind is BlockKind.HEADING and _same(b.text, title)), None)
+        blocks = blocks if first is None else blocks[:first] + blocks[first + 1 :]
     if not title and blocks and blocks[0].kind is BlockKind.HEADING:
         title, blocks = blocks[0].text, blocks[1:]
     if sum(len(b.text.split()) for b in blocks) < _MIN_WORDS:

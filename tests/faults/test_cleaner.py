@@ -61,3 +61,9 @@ def test_tag_soup_output_is_bounded_by_its_input(pieces):
     assert len(_article_text(html)) <= limit
     assert len(visible_text(html)) <= limit
     assert time.perf_counter() - started < 5
+
+
+def test_headline_after_a_kicker_is_said_once():
+    """Found by the fuzzer: the <h1> was kept as a heading and said again as the title."""
+    page = "<td>harbor.<td><h1>" + " ".join(["harbor"] * 11)
+    assert _article_text(page).count("harbor") == 12
