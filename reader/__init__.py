@@ -7,6 +7,8 @@ The pipeline and its typed values are documented in ``reader.pipeline`` and
 ``reader.types``; every error a user can cause is a ``reader.ReaderError``.
 """
 
+from importlib import import_module
+
 from .errors import (
     AssemblyError,
     EngineError,
@@ -17,9 +19,23 @@ from .errors import (
     UsageError,
     VoiceNotFound,
 )
-from .pipeline import RunOptions, extract, make_script, narrate, script
-from .types import Article, Block, BlockKind, Chunk, Narration, Script, VoicePreset
-from .voices import list_presets, resolve_voice
+
+# The pipeline pulls in numpy, trafilatura and the speech engines; it loads on
+# first use of one of its names, so `reader --help` and imports of reader.errors
+# or reader.types stay fast.
+_LAZY = {
+    "RunOptions": "pipeline", "extract": "pipeline", "make_script": "pipeline", "narrate": "pipeline",
+    "script": "pipeline", "Article": "types", "Block": "types", "BlockKind": "types", "Chunk": "types",
+    "Narration": "types", "Script": "types", "VoicePreset": "types", "list_presets": "voices",
+    "resolve_voice": "voices",
+}  # fmt: skip
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Article",

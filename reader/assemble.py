@@ -23,9 +23,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Self
 
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .errors import AssemblyError, UsageError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # Codec settings per format: chosen for speech (mono, modest bit rates).
 FORMATS: dict[str, list[str]] = {
@@ -214,6 +217,8 @@ class Encoder:
         return self
 
     def write(self, pcm: np.ndarray) -> None:
+        import numpy as np  # here, not at the top: the CLI imports this module to check formats
+
         self._feed(np.ascontiguousarray(pcm, dtype="<i2").tobytes())
         self.samples += len(pcm)
 

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .errors import ReaderError, UsageError
-from .pipeline import RunOptions
+from .options import RunOptions
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown"}
 STATE_FILE = ".reader-batch.json"

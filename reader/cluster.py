@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from .batch import Task, TaskResult, _worker_run
 from .errors import UsageError
-from .pipeline import RunOptions
+from .options import RunOptions
 
 CONNECT_TIMEOUT = "10s"
 

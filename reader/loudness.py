@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-DEFAULT_TARGET_LUFS = -16.0
+from .options import DEFAULT_TARGET_LUFS
+
 DEFAULT_CEILING_DB = -2.5
 """True-peak ceiling before encoding: lossy codecs add up to ~1 dB, and the file's
 limit is -1 dBTP."""

@@ -14,7 +14,7 @@ from typing import BinaryIO
 from .assemble import check_writable, choose_format, install_copy
 from .clean import clean
 from .engines import Engine
-from .loudness import DEFAULT_TARGET_LUFS
+from .options import RunOptions
 from .errors import ExtractionError
 from .normalize import Rewrite, find_lexicon
 from .source import is_url, load_source
@@ -28,38 +28,6 @@ from .types import Article, Chunk, Narration, Script, Segment, VoicePreset
 from .voices import resolve_voice, voice_dirs
 
 _SPEAKABLE = re.compile(r"\w")
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    """Settings for one narration, built once from the CLI or a caller."""
-
-    voice: str | None = None
-    """Preset name, engine voice id, ``engine:voice`` or Piper model path."""
-    rate: float | None = None
-    """Speed factor overriding the preset's (0.5 - 2.0)."""
-    pitch: int | None = None
-    """Voice pitch 0-100 overriding the preset's, for engines that have one (pyttsx3)."""
-    format: str | None = None
-    """mp3, wav, ogg, m4b or flac; default from the output name, else mp3."""
-    keep_all: bool = False
-    """Narrate every line of the input, skipping the article detection."""
-    threads: int | None = None
-    """Engine threads; None lets the engine use every core."""
-    lexicon: str | None = None
-    """An extra pronunciation lexicon (TOML) on top of the shipped and user ones."""
-    cache: bool = True
-    """Reuse and store synthesized chunks in the chunk cache."""
-    loudness: float = DEFAULT_TARGET_LUFS
-    """Integrated loudness target of the output, in LUFS."""
-    album: str | None = None
-    """The album tag; default the article's site."""
-    subtitles: str | None = None
-    """Also write a transcript beside the audio: "srt" or "vtt"."""
-    language: str | None = None
-    """The article's language (ISO 639-1), overriding the detected one."""
-    normalize: bool = True
-    """Rewrite numbers, dates and abbreviations into words; off gives the engine the text as written."""
 
 
 def extract(

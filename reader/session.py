@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from .engines import Engine, engine_identity, engine_spec, load_engine
 from .errors import EngineError
-from .loudness import DEFAULT_TARGET_LUFS
+from .options import DEFAULT_TARGET_LUFS
 from .types import VoicePreset
 
 if TYPE_CHECKING:

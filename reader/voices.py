@@ -28,7 +28,6 @@ from dataclasses import fields, replace
 from importlib import resources
 from pathlib import Path
 
-from .normalize.lexicon import LEXICON_NAME
 from .errors import UsageError, VoiceNotFound
 from .types import Pauses, VoicePreset
 
@@ -100,7 +99,7 @@ def list_presets() -> list[VoicePreset]:
     found: dict[str, VoicePreset] = {}
     for folder in voice_dirs():
         for path in sorted(folder.glob("*.toml")):
-            if path.stem not in found and path.name != LEXICON_NAME:
+            if path.stem not in found and path.name != "lexicon.toml":  # normalize.lexicon.LEXICON_NAME
                 found[path.stem] = load_preset_file(path)
     return sorted(found.values(), key=lambda p: p.name)
 

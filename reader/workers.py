@@ -14,7 +14,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 
 from .batch import Task, TaskResult, _worker_init, _worker_run
-from .pipeline import RunOptions
+from .options import RunOptions
 
 def run_in_processes(tasks: list[Task], options: RunOptions, jobs: int) -> Iterator[TaskResult]:
     """Each task's result as it finishes, in ``jobs`` worker processes; see the module docstring."""

@@ -71,10 +71,12 @@ def test_extract_and_script(tmp_path):
     assert data["byline"] == "Maria Lindqvist" and data["site"] == "Coastline Courier"
     script = run("script", SAMPLE_TXT).stdout
     paragraphs = script.strip().split("\n\n")
-    assert paragraphs[0] == "Zelensky says Ukraine will not withdraw from Bakhmut despite Russian assaults"
+    # The shipped lexicon respells the city for the voice (KEE-iv style, checked with espeak phonemes).
+    assert paragraphs[0] == "Zelensky says Ukraine will not withdraw from Bahk-moot despite Russian assaults"
+    # A quotation with its attribution is one sentence (sentencex's convention): no pause
+    # before "he said" that would detach it from the quote.
     assert paragraphs[3].split("\n") == [
-        '"Both generals replied: do not withdraw and reinforce.',
-        "The General Staff unanimously backed this opinion.",
+        '"Both generals replied: do not withdraw and reinforce. The General Staff unanimously backed this opinion. '
         'There were no other opinions," he said.',
     ]
 

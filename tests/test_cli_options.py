@@ -1,0 +1,88 @@
+"""Shared options: checked before any work, one line and exit 2 for a usage error; plain-text messages."""
+
+import subprocess
+import sys
+
+import pytest
+from mutagen import File as MutagenFile
+from typer.testing import CliRunner
+
+from reader.cli import app
+
+from .conftest import SAMPLE_HTML, decode
+
+runner = CliRunner()
+
+
+def _folder(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Title\n\nThe harbor office said the ferry will run every hour from Monday on.\n")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--rate", "9"], "--rate"),
+        (["--rate", "0.1"], "--rate"),
+        (["--pitch", "500"], "--pitch"),
+        (["--loudness", "3"], "--loudness"),
+        (["--subtitles", "ass"], "--subtitles"),
+        (["--language", "german"], "--language"),
+        (["--format", "aiff"], "format"),
+    ],
+)
+def test_a_bad_value_is_refused_before_any_work_in_every_narrating_command(tmp_path, fake_voice, args, words):
+    for command in (["convert", str(SAMPLE_HTML), "-o", str(tmp_path / "x.mp3")], ["play", str(SAMPLE_HTML)]):
+        result = runner.invoke(app, [*command, "--voice", fake_voice, *args])
+        assert result.exit_code == 2, (command, result.output)
+        assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "x.mp3").exists()
+
+
+def test_combine_name_is_checked_before_the_batch_runs(tmp_path, fake_voice):
+    result = runner.invoke(app, ["batch", str(_folder(tmp_path)), "-o", str(tmp_path / "out"), "--voice", fake_voice,
+                                 "--combine", str(tmp_path / "book.mp3")])  # fmt: skip
+    assert result.exit_code == 2 and ".m4b" in result.stderr
+    assert not (tmp_path / "out").exists(), "nothing may be narrated before the usage error"
+
+
+def test_combine_reports_the_book_it_wrote(tmp_path, fake_voice):
+    book = tmp_path / "book.m4b"
+    result = runner.invoke(app, ["batch", str(_folder(tmp_path)), "-o", str(tmp_path / "out"), "--voice", fake_voice,
+                                 "--combine", str(book)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert f"Wrote {book}" in result.stderr and book.is_file()
+
+
+def test_user_text_is_never_read_as_markup(tmp_path, fake_voice):
+    page = tmp_path / "odd [red]name[bold].txt"
+    page.write_text("[bold]Title[/b] with [red]markup[/]\n\nThe harbor office said the ferry will run every hour.\n")
+    out = tmp_path / "out [red].mp3"
+    result = runner.invoke(app, ["convert", str(page), "-o", str(out), "--voice", fake_voice])
+    assert result.exit_code == 0, result.output
+    assert str(out) in result.stderr  # the name as it is, brackets and all
+    missing = runner.invoke(app, ["convert", str(tmp_path / "x[" / "b]missing[red].txt"), "--voice", fake_voice])
+    assert missing.exit_code == 1 and "x[/b]missing[red].txt" in missing.stderr
+
+
+def test_play_save_writes_the_file_convert_writes(tmp_path, fake_voice):
+    capture = tmp_path / "heard.raw"
+    saved, converted = tmp_path / "saved.mp3", tmp_path / "converted.mp3"
+    player = f"{sys.executable} -c \"import sys; open(sys.argv[1], 'wb').write(sys.stdin.buffer.read())\" {capture}"
+    played = runner.invoke(app, ["play", str(SAMPLE_HTML), "--voice", fake_voice, "--player", player,
+                                 "--save", str(saved), "--subtitles", "srt"])  # fmt: skip
+    assert played.exit_code == 0, played.output
+    runner.invoke(app, ["convert", str(SAMPLE_HTML), "-o", str(converted), "--voice", fake_voice, "--subtitles", "srt"])
+    assert decode(saved).duration_s == pytest.approx(decode(converted).duration_s, abs=0.05)
+    saved_tags, converted_tags = MutagenFile(saved), MutagenFile(converted)
+    for frame in ("TIT2", "TPE1", "TALB", "TDRC"):
+        assert str(saved_tags.get(frame)) == str(converted_tags.get(frame)), frame
+    assert saved.with_suffix(".srt").read_text() == converted.with_suffix(".srt").read_text()
+
+
+def test_usage_errors_from_the_console_script_are_one_line(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "reader", "convert", "--no-such-option"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
