@@ -126,3 +126,16 @@ def test_bad_cache_limit(tmp_path, value, monkeypatch):
     result = run_reader(["convert", str(source), "-o", str(tmp_path / "n.mp3"), "--voice", "tones", "-q"], env)
     assert_one_line_error(result, 2)
     assert not (tmp_path / "n.mp3").exists()
+
+
+def test_damaged_cached_narration_is_rendered_again_not_copied(tmp_path):
+    source = tmp_path / "notes.txt"
+    source.write_text(ARTICLE)
+    env = reader_env(tmp_path)
+    for name in ("a.mp3", "b.mp3"):
+        if name == "b.mp3":  # damage every stored narration between the runs
+            for audio in (tmp_path / "cache" / "narrations").rglob("*.mp3"):
+                audio.write_bytes(audio.read_bytes()[:500])
+        result = run_reader(["convert", str(source), "-o", str(tmp_path / name), "--voice", "tones", "-q"], env)
+        assert result.returncode == 0, result.stderr
+    assert (tmp_path / "a.mp3").read_bytes() == (tmp_path / "b.mp3").read_bytes()

@@ -88,3 +88,17 @@ def test_devnull_refused_by_the_cli(tmp_path):
     result = run_reader(["convert", str(source), "-o", os.devnull, "--voice", "tones", "-q"], reader_env(tmp_path))
     assert_one_line_error(result)
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_install_copy_installs_only_verified_bytes(tmp_path):
+    import hashlib
+
+    source = tmp_path / "cached.mp3"
+    source.write_bytes(b"ID3 narration bytes")
+    out = tmp_path / "out.mp3"
+    out.write_bytes(b"the user's old file")
+    with pytest.raises(ReaderError, match="damaged"):
+        install_copy(source, out, digest="0" * 64)
+    assert out.read_bytes() == b"the user's old file" and sorted(p.name for p in tmp_path.iterdir()) == ["cached.mp3", "out.mp3"]
+    install_copy(source, out, digest=hashlib.blake2b(source.read_bytes(), digest_size=32).hexdigest())
+    assert out.read_bytes() == source.read_bytes()
