@@ -6,6 +6,13 @@ loudness) and counts what it did. ``stream`` overlaps the two halves: the
 engine renders the next chunk on a helper thread while this thread shapes
 the one before, so the engine never waits on numpy.
 
+With more than one worker (``jobs``, or an engine that wants processes:
+``reader.parallel``) only the raw synthesis of cache misses moves to a pool
+of processes; the lookups, shaping and cache writes stay here, in order, on
+the same code as the sequential path. Chunks are submitted at most
+AHEAD_PER_WORKER per worker ahead of the consumer, and each is yielded as
+soon as it and every chunk before it are done.
+
 A session's ``settings`` say everything that makes its audio what it is; a
 long-lived worker compares them to decide whether its session still fits a
 new task, and builds a new one when any of them changed.
@@ -16,7 +23,8 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,9 +35,12 @@ from .options import DEFAULT_TARGET_LUFS
 from .types import VoicePreset
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     import numpy as np
 
     from .cache import ChunkCache
+    from .parallel import ChunkPool
 
 SHAPING = "shaped-1"
 """Version of the trim/gate/loudness chain, part of every cache key."""
@@ -45,6 +56,7 @@ class SessionSettings:
     identity: str
     threads: int | None
     cache: bool
+    jobs: int | None = None
 
 
 @dataclass
@@ -61,11 +73,12 @@ class SynthesisSession:
     def __init__(
         self, preset: VoicePreset, *, search_dirs: list[Path], loudness: float = DEFAULT_TARGET_LUFS,
         cache: ChunkCache | None = None, threads: int | None = None, engine: Engine | None = None,
+        jobs: int | None = None,
     ) -> None:  # fmt: skip
         self.preset = preset
         self._spec = engine_spec(preset.engine)
         identity = f"{engine_identity(preset, search_dirs=search_dirs)}:{SHAPING}:{loudness}"
-        self.settings = SessionSettings(identity, threads, cache is not None)
+        self.settings = SessionSettings(identity, threads, cache is not None, jobs)
         self._search_dirs = search_dirs
         self._loudness = loudness
         self._cache = cache
@@ -74,6 +87,7 @@ class SynthesisSession:
         self._engine_lock = threading.Lock()
         self._shapers: dict[int, object] = {}
         self._rate: int | None = None
+        self._pool: ChunkPool | None = None
         self.stats = SessionStats()
 
     @property
@@ -94,18 +108,38 @@ class SynthesisSession:
         """One chunk's shaped audio, from the cache or the engine."""
         return next(self.stream([text]))
 
+    @property
+    def workers(self) -> int:
+        """Processes that synthesize for this session; 1 is the sequential path (a lent engine: always)."""
+        from .parallel import worker_count
+
+        if not self._owns_engine:
+            return 1
+        return worker_count(self.settings.jobs, self._spec.processes)
+
     def stream(self, texts: Iterable[str]) -> Iterator[np.ndarray]:
-        """Each text's shaped audio, in order; the engine works ahead on a helper thread."""
+        """Each text's shaped audio, in order, each as soon as it is ready; the engine works ahead."""
+        texts = list(texts)
+        parallel = self.workers > 1
+        ahead = self._ahead_in_pool(texts) if parallel else self._ahead_on_thread(texts)
+        again = self._raw_in_pool if parallel else self._raw
+        try:
+            for text, key, cached, raw in ahead:
+                yield cached if cached is not None else self._finish(text, key, raw, again)
+        finally:
+            ahead.close()
+
+    def _ahead_on_thread(self, texts: list[str]) -> Iterator[tuple]:
+        """(text, cache key, cached audio, raw audio) per text, the engine running on a helper thread."""
         ahead: queue.Queue = queue.Queue(maxsize=PREFETCH)
         stop = threading.Event()
-        worker = threading.Thread(target=self._produce, args=(list(texts), ahead, stop), daemon=True)
+        worker = threading.Thread(target=self._produce, args=(texts, ahead, stop), daemon=True)
         worker.start()
         try:
             while (item := ahead.get()) is not _END:
                 if isinstance(item, BaseException):
                     raise item
-                text, key, cached, raw = item
-                yield cached if cached is not None else self._finish(text, key, raw)
+                yield item
         finally:
             stop.set()
             while worker.is_alive():  # unblock a producer waiting on a full queue
@@ -113,6 +147,63 @@ class SynthesisSession:
                     ahead.get(timeout=0.05)
                 except queue.Empty:
                     pass
+
+    def _ahead_in_pool(self, texts: list[str]) -> Iterator[tuple]:
+        """The same items, cache misses rendered in the process pool, a bounded window ahead.
+
+        Leaving early (closed, an error, Ctrl-C) with chunks in flight terminates
+        the workers: nothing runs on for a narration that has stopped.
+        """
+        from .parallel import AHEAD_PER_WORKER
+
+        pool = self._open_pool()
+        todo, window = iter(texts), deque()
+        try:
+            while True:
+                while len(window) < AHEAD_PER_WORKER * pool.workers and (text := next(todo, None)) is not None:
+                    window.append(self._request(pool, text))
+                if not window:
+                    return
+                text, key, cached, future = window.popleft()
+                raw = None if future is None else self._collect(pool, future, text)
+                yield text, key, cached, raw
+        finally:
+            if window:
+                self._stop_pool()
+
+    def _request(self, pool: ChunkPool, text: str) -> tuple:
+        started = time.perf_counter()
+        key, cached = self._lookup(text)
+        self.stats.synthesis_s += time.perf_counter() - started
+        return text, key, cached, None if cached is not None else pool.submit(text)
+
+    def _collect(self, pool: ChunkPool, future: Future, text: str) -> np.ndarray:
+        try:
+            rate, pcm, seconds = pool.result(future, text)
+        except BaseException:  # a crash, the engine's error, Ctrl-C: this narration stops here
+            self._stop_pool()
+            raise
+        self._rate = rate
+        self.stats.synthesis_s += seconds
+        self.stats.misses += 1
+        return pcm
+
+    def _raw_in_pool(self, text: str) -> np.ndarray:
+        pool = self._open_pool()
+        return self._collect(pool, pool.submit(text), text)
+
+    def _open_pool(self) -> ChunkPool:
+        """The session's pool, started on first use and kept for its next streams."""
+        from .parallel import ChunkPool
+
+        if self._pool is None:
+            self._pool = ChunkPool(self.preset, self._search_dirs, self.workers)
+        return self._pool
+
+    def _stop_pool(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+        self._pool = None
 
     def _produce(self, texts: list[str], ahead: queue.Queue, stop: threading.Event) -> None:
         try:
@@ -147,8 +238,10 @@ class SynthesisSession:
         self.stats.misses += 1
         return pcm
 
-    def _finish(self, text: str, key: str | None, raw: np.ndarray) -> np.ndarray:
-        """Trim, check (one retry) and level a fresh chunk, then keep it in the cache."""
+    def _finish(
+        self, text: str, key: str | None, raw: np.ndarray, again: Callable[[str], np.ndarray]
+    ) -> np.ndarray:
+        """Trim, check (one retry by ``again``) and level a fresh chunk, then keep it in the cache."""
         from .shaping import problem, trim
 
         pace = self._spec.words_per_minute * self.preset.rate
@@ -161,12 +254,12 @@ class SynthesisSession:
                     self._cache.put(key, self.sample_rate, shaped)
                 return shaped
             if attempt == 0:
-                raw = self._raw(text)
+                raw = again(text)
         raise EngineError(f"The voice gave {issue} audio twice for: {text[:80]!r}")
 
     def _level(self, pcm: np.ndarray) -> np.ndarray:
-        from .shaping import PAUSE_COMPENSATION_LU
         from .loudness import LoudnessShaper
+        from .shaping import PAUSE_COMPENSATION_LU
 
         rate = self.sample_rate
         if rate not in self._shapers:
@@ -174,6 +267,9 @@ class SynthesisSession:
         return self._shapers[rate].shape(pcm)
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
         if self._engine is not None and self._owns_engine:
             self._engine.close()
         self._engine = None
