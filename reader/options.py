@@ -42,3 +42,6 @@ class RunOptions:
     """The article's language (ISO 639-1), overriding the detected one."""
     normalize: bool = True
     """Rewrite numbers, dates and abbreviations into words; off gives the engine the text as written."""
+    jobs: int | None = None
+    """Processes synthesizing one article's chunks; None lets the engine decide (Piper: the cores,
+    capped by memory), 1 synthesizes in this process."""

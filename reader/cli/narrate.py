@@ -28,6 +28,7 @@ def convert(
     loudness: opt.Loudness = -16.0,
     subtitles: opt.Subtitles = None,
     album: opt.Album = None,
+    jobs: opt.Jobs = None,
     quiet: opt.Quiet = False,
     as_json: opt.Json = False,
 ) -> None:
@@ -39,7 +40,7 @@ def convert(
 
     options = opt.run_options(
         voice=voice, rate=rate, pitch=pitch, fmt=fmt, keep_all=keep_all, lexicon=lexicon, language=language,
-        no_cache=no_cache, loudness=loudness, subtitles=subtitles, album=album,
+        no_cache=no_cache, loudness=loudness, subtitles=subtitles, album=album, jobs=jobs,
     )  # fmt: skip
     with chunk_progress(disabled=quiet or as_json) as on_progress:
         result = pipeline.narrate(source, output, options=options, on_progress=on_progress)
@@ -65,6 +66,7 @@ def play(
     no_cache: opt.NoCache = False,
     loudness: opt.Loudness = -16.0,
     subtitles: opt.Subtitles = None,
+    jobs: opt.Jobs = None,
     quiet: opt.Quiet = False,
 ) -> None:
     """Play an audio file, or narrate an article and hear it while it is synthesized.
@@ -78,7 +80,7 @@ def play(
 
     options = opt.run_options(
         voice=voice, rate=rate, pitch=pitch, fmt=fmt, keep_all=keep_all, lexicon=lexicon, language=language,
-        no_cache=no_cache, loudness=loudness, subtitles=subtitles,
+        no_cache=no_cache, loudness=loudness, subtitles=subtitles, jobs=jobs,
     )  # fmt: skip
     output = find_player(player)
     if is_audio_file(source):
