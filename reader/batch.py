@@ -209,18 +209,14 @@ _KEEPER = SessionKeeper()
 
 
 def _worker_init() -> None:
-    """Tie a pool worker to its parent: it gets SIGTERM when the parent dies (Linux), and
-    SIGTERM unwinds it like an exception, so its temporary file is removed."""
+    """Tie a pool worker to its parent (``die_with_parent``), and let SIGTERM unwind it like an
+    exception, so its temporary file is removed."""
     import signal
     import sys
 
-    try:
-        import ctypes
+    from .parallel import die_with_parent
 
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass  # not Linux: the parent's shutdown is all there is
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    die_with_parent()
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
@@ -242,6 +238,10 @@ def execute(
     """Results as they finish: in this process, in ``jobs`` worker processes, or on a Dask cluster."""
     if not tasks:
         return
+    if cluster or jobs > 1:
+        # Articles already fill the cores (or the cluster's); a chunk pool inside each worker
+        # would oversubscribe them and multiply the voices in memory.
+        options = replace(options, jobs=1)
     if cluster:
         from .cluster import run_on_cluster
 

@@ -15,6 +15,8 @@ from concurrent.futures.process import BrokenProcessPool
 
 from .batch import Task, TaskResult, _worker_init, _worker_run
 from .options import RunOptions
+from .parallel import terminate_pool
+
 
 def run_in_processes(tasks: list[Task], options: RunOptions, jobs: int) -> Iterator[TaskResult]:
     """Each task's result as it finishes, in ``jobs`` worker processes; see the module docstring."""
@@ -50,15 +52,6 @@ def _drain(pool: ProcessPoolExecutor, pending: list[Task], options: RunOptions, 
             if broken:
                 return [*broken, *running.values()]
     except BaseException:  # Ctrl-C, SIGTERM, or the caller stopped: no worker may outlive this
-        _terminate(pool)
+        terminate_pool(pool)  # each worker removes its own temporary file on SIGTERM (_worker_init)
         raise
     return []
-
-
-def _terminate(pool: ProcessPoolExecutor) -> None:
-    """Stop every worker now; each removes its own temporary file on SIGTERM (``_worker_init``)."""
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        process.terminate()
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        process.join(timeout=5)
