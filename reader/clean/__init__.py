@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..errors import ExtractionError
 from ..types import Article, Block, BlockKind, InputKind, Source
 from .html import clean_html
-from .markdown import clean_markdown
+from .markdown import clean_markdown, has_front_matter
 from .text import clean_text, collapse
 
 __all__ = ["clean", "clean_html", "clean_markdown", "clean_text", "keep_everything"]
@@ -21,7 +21,9 @@ def clean(source: Source, *, keep_all: bool = False) -> Article:
         article = keep_everything(source)
     elif source.kind is InputKind.HTML:
         article = clean_html(source.text, url=source.url)
-    elif source.kind is InputKind.MARKDOWN:
+    elif source.kind is InputKind.MARKDOWN or has_front_matter(source.text):
+        # Front matter marks a Markdown document even where nothing else does
+        # (stdin has no file name, and plain paragraphs look like text).
         article = clean_markdown(source.text)
     else:
         article = clean_text(source.text)
