@@ -25,10 +25,15 @@ _NEWLINES = re.compile(r"[ \t]*\n[\s]*")
 _INVISIBLE_BLOCKS = re.compile(r"<(script|style|noscript|template|svg|head)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _BLOCK_TAG = re.compile(r"</?(?:%s)\b[^>]*>" % "|".join(sorted(_BLOCK)), re.I)
 _ANY_TAG = re.compile(r"<[^>]*>")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
 def parse_html(html: str) -> etree._Element:
     """An lxml tree of the page; malformed markup is repaired, not refused."""
+    # lxml refuses a str that declares its encoding (XHTML pages open with
+    # <?xml ... encoding=...?>); the text is decoded already, so the
+    # declaration says nothing more.
+    html = _XML_DECLARATION.sub("", html, count=1)
     try:
         root = lxml_html.document_fromstring(html)
     except (etree.ParserError, ValueError) as exc:
@@ -39,9 +44,12 @@ def parse_html(html: str) -> etree._Element:
 def html_to_lines(html: str) -> list[str]:
     """Visible text of the page, one line per block element, blank lines dropped."""
     parts: list[str] = []
-    _walk(parse_html(html), parts)
-    lines = _split("".join(parts))
     crude = _split(strip_tags(html))
+    try:
+        _walk(parse_html(html), parts)
+    except ExtractionError:
+        return crude  # markup lxml cannot take at all: its text is still the page
+    lines = _split("".join(parts))
     # libxml2 stops at about 256 levels of nesting and drops the rest of the
     # page; then the tag-stripped text is the better rendering.
     if sum(map(len, lines)) < 0.5 * sum(map(len, crude)):

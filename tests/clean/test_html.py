@@ -1,7 +1,7 @@
 import pytest
 
 from reader.clean import clean, keep_everything
-from reader.clean.html import clean_html
+from reader.clean.html import clean_html, visible_text
 from reader.errors import ExtractionError
 from reader.source import load_source
 from reader.types import BlockKind
@@ -124,3 +124,11 @@ def test_wrongly_declared_encoding_still_reads(tmp_path):
     path = tmp_path / "page.html"
     path.write_bytes(page.encode("cp1252"))
     assert "Le café numéro 0 à Genève" in extract(str(path)).to_text()
+
+
+def test_xhtml_page_with_an_xml_declaration_reads():
+    body = "".join(f"<p>Paragraph {n} of the story says something about the harbor and its boats.</p>" for n in range(6))
+    page = f'<?xml version="1.0" encoding="utf-8"?>\n<html><head><title>Harbor</title></head><body><article><h1>Harbor</h1>{body}</article></body></html>'
+    article = clean_html(page)
+    assert [b.text[:11] for b in article.blocks] == [f"Paragraph {n}" for n in range(6)]
+    assert "Paragraph 0" in visible_text(page)
