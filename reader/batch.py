@@ -12,17 +12,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+from .batch_state import STATE_FILE, OutputLock, load_state, prune_missing, record, save_state
 from .errors import ReaderError, UsageError
 from .options import RunOptions
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown"}
-STATE_FILE = ".reader-batch.json"
+__all__ = ["STATE_FILE", "Task", "TaskResult", "find_articles", "load_state", "plan", "run_batch", "save_state"]
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,8 @@ def find_articles(root: Path, pattern: str | None = None, exclude: Path | None =
     """Article files under ``root`` (hidden files and the output folder left out), sorted."""
     if not root.is_dir():
         raise UsageError(f"{root} is not a folder.")
+    if pattern and (Path(pattern).is_absolute() or ".." in Path(pattern).parts):
+        raise UsageError(f"--glob {pattern!r} must be relative to {root}, e.g. '*.html' or 'news/**/*.txt'.")
     candidates = root.rglob(pattern) if pattern else root.rglob("*")
     found = []
     for path in candidates:
@@ -110,35 +112,36 @@ def _file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def load_state(outdir: Path) -> dict[str, dict]:
+def check_folders(root: Path, outdir: Path) -> None:
+    """The output folder exists (or is made), is a writable folder, and is not the input folder."""
+    if root.is_dir() and outdir.resolve() == root.resolve():
+        raise UsageError(f"The output folder can't be the input folder {root}; give another -o.")
+    if outdir.exists() and not outdir.is_dir():
+        raise UsageError(f"The output {outdir} is a file, not a folder.")
     try:
-        return json.loads((outdir / STATE_FILE).read_text(encoding="utf-8")).get("items", {})
-    except (OSError, ValueError):
-        return {}
-
-
-def save_state(outdir: Path, items: dict[str, dict]) -> None:
-    """Write the state file atomically: a kill mid-write leaves the previous one."""
-    handle, tmp = tempfile.mkstemp(dir=outdir, prefix=".reader-batch.", suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        json.dump({"version": 1, "items": items}, out, indent=1, sort_keys=True)
-    os.replace(tmp, outdir / STATE_FILE)
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"Can't create the output folder {outdir}: {exc.strerror or exc}.") from exc
+    if not os.access(outdir, os.W_OK | os.X_OK):
+        raise UsageError(f"The output folder {outdir} is not writable.")
 
 
 def plan(root: Path, outdir: Path, options: RunOptions, *, pattern: str | None = None, force: bool = False) -> BatchPlan:
-    """Which articles to narrate and which are already done with these settings."""
-    outdir.mkdir(parents=True, exist_ok=True)
-    if not os.access(outdir, os.W_OK):
-        raise UsageError(f"The output folder {outdir} is not writable.")
+    """Which articles to narrate and which are already done with these settings.
+
+    Call it holding the folder's ``OutputLock``: it removes the temporary
+    files a killed batch left, which only the lock's holder may do.
+    """
+    check_folders(root, outdir)
     fmt = options.format or "mp3"
     settings = settings_hash(replace(options, format=fmt))
     for stale in outdir.rglob(".*.part"):  # left by a batch that was killed mid-file
         stale.unlink(missing_ok=True)
     state = load_state(outdir)
     result = BatchPlan(root=root, outdir=outdir)
-    for path in find_articles(root, pattern, exclude=outdir):
+    articles = find_articles(root, pattern, exclude=outdir)
+    for path, output in zip(articles, output_names(root, outdir, articles, fmt)):
         relative = path.relative_to(root).as_posix()
-        output = outdir / Path(relative).with_suffix(f".{fmt}")
         digest = _file_hash(path)
         previous = state.get(relative, {})
         unchanged = previous.get("input_hash") == digest and previous.get("settings_hash") == settings
@@ -147,6 +150,21 @@ def plan(root: Path, outdir: Path, options: RunOptions, *, pattern: str | None =
         else:
             result.tasks.append(Task(str(path), relative, str(output), digest, settings))
     return result
+
+
+def output_names(root: Path, outdir: Path, articles: list[Path], fmt: str) -> list[Path]:
+    """One distinct output per input: ``news/a.mp3``, or ``news/a.txt.mp3`` and ``news/a.html.mp3``
+    when two inputs share a stem (case-insensitively, for file systems that fold case)."""
+    stems: dict[str, int] = {}
+    for path in articles:
+        key = path.relative_to(root).with_suffix("").as_posix().lower()
+        stems[key] = stems.get(key, 0) + 1
+    names = []
+    for path in articles:
+        relative = path.relative_to(root)
+        shared = stems[relative.with_suffix("").as_posix().lower()] > 1
+        names.append(outdir / (relative.parent / f"{relative.name}.{fmt}" if shared else relative.with_suffix(f".{fmt}")))
+    return names
 
 
 def _known(entry: dict) -> dict:
@@ -272,32 +290,34 @@ def _size(path: str) -> int:
         return 0
 
 
-def record(outdir: Path, state: dict[str, dict], result: TaskResult) -> None:
-    """Remember a finished article (and forget a failed one) in the state file."""
-    if result.status == "done":
-        entry = asdict(result)
-        entry["output"] = Path(result.output).relative_to(outdir).as_posix()
-        entry["finished"] = time.time()
-        state[result.relative] = entry
-    elif result.status == "failed":
-        state.pop(result.relative, None)
-    save_state(outdir, state)
-
-
 def run_batch(
     root: Path, outdir: Path, options: RunOptions, *, jobs: int = 0, pattern: str | None = None,
     force: bool = False, cluster: str | None = None,
     on_start: Callable[[int, int], None] | None = None, on_result: Callable[[TaskResult], None] | None = None,
     on_running: Callable[[list[str]], None] | None = None,
 ) -> list[TaskResult]:
-    """Narrate every article under ``root`` into ``outdir``; returns one result per article."""
+    """Narrate every article under ``root`` into ``outdir``; returns one result per article.
+
+    The folder is locked for the run (a second batch on it is refused), and
+    articles whose input is gone are forgotten (status "removed"), so the
+    feed no longer lists them; their audio stays.
+    """
     jobs = jobs or os.cpu_count() or 1
+    check_folders(root, outdir)
+    with OutputLock(outdir):
+        return _run_locked(root, outdir, options, jobs, pattern, force, cluster, on_start, on_result, on_running)
+
+
+def _run_locked(root, outdir, options, jobs, pattern, force, cluster, on_start, on_result, on_running):
     the_plan = plan(root, outdir, options, pattern=pattern, force=force)
     options = replace(options, format=options.format or "mp3")
     if on_start:
         on_start(len(the_plan.tasks), len(the_plan.skipped))
     state = load_state(outdir)
-    results = list(the_plan.skipped)
+    removed = [TaskResult(name, "removed", error="input gone; dropped from the feed") for name in prune_missing(root, state)]
+    if removed:
+        save_state(outdir, state)
+    results = list(the_plan.skipped) + removed
     # Longest articles first, so no worker is left with a long one at the end.
     pending = sorted(the_plan.tasks, key=lambda task: _size(task.source), reverse=True)
     if on_running:

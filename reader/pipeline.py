@@ -22,7 +22,7 @@ from .speakable import SentenceNormalizer, normalizer_for, speak_script, speakab
 from .split import split_article
 from .render import FileSink, ProgressCallback, Rendered, Sink, render
 from .session import SynthesisSession
-from .tags import Tags
+from .tags import Tags, article_tags
 from .transcript import write_subtitles
 from .types import Article, Chunk, Narration, Script, Segment, VoicePreset
 from .voices import resolve_voice, voice_dirs
@@ -148,7 +148,7 @@ def narrate(
     fmt = choose_format(out_path, options.format)
     prepared = prepare(source, options, stdin=stdin)
     out_path = out_path or default_output(source, prepared.article, fmt)
-    check_writable(out_path)
+    check_writable(out_path, inputs=[source])
     own = session is None
     session = session or open_session(prepared.preset, options, engine)
     try:
@@ -225,13 +225,3 @@ def _keep_narration(key: str | None, result: Narration) -> None:
         meta = {"duration_s": result.duration_s, "sample_rate": result.sample_rate, "words": result.words,
                 "segments": [[s.start_s, s.end_s, s.text] for s in result.segments]}  # fmt: skip
         ChunkCache().put_narration(key, result.format, result.path, meta)
-
-
-def article_tags(article: Article, album: str | None = None) -> Tags:
-    """What goes into the file's tags for an article."""
-    date = article.date or ""
-    description = " ".join(block.text for block in article.blocks[:1])[:300]
-    return Tags(
-        title=article.title, artist=article.byline or article.site or "", album=album or article.site or "",
-        date=date, url=article.url or "", description=description,
-    )  # fmt: skip

@@ -44,7 +44,7 @@ def play_article(
     options = options or RunOptions()
     fmt = choose_format(save, options.format) if save else None
     if save:
-        check_writable(save)
+        check_writable(save, inputs=[source])
     prepared = prepare(source, options, stdin=stdin)
     session = open_session(prepared.preset, options, engine)
     sink = PlayerSink(player)

@@ -86,3 +86,17 @@ def test_usage_errors_from_the_console_script_are_one_line(tmp_path):
     result = subprocess.run([sys.executable, "-m", "reader", "convert", "--no-such-option"], capture_output=True, text=True)
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_output_that_is_the_input_is_refused_and_the_input_kept(tmp_path, fake_voice, monkeypatch):
+    page = tmp_path / "a.html"
+    page.write_bytes(SAMPLE_HTML.read_bytes())
+    before = page.read_bytes()
+    result = runner.invoke(app, ["convert", str(page), "-o", str(page), "--format", "mp3", "--voice", fake_voice])
+    assert result.exit_code == 2 and "is the input" in result.stderr
+    notes = tmp_path / "notes.mp3"  # text saved under an audio name: the default output is the input itself
+    notes.write_text("Title\n\nThe harbor office said the ferry will run every hour from Monday on.\n")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["convert", "notes.mp3", "--voice", fake_voice])
+    assert result.exit_code == 2 and "is the input" in result.stderr
+    assert page.read_bytes() == before and notes.read_text().startswith("Title")
