@@ -8,6 +8,8 @@ A preset file::
     rate = 1.0                # 0.5 - 2.0
     volume = 1.0
     pitch = 50                # engines that support it (pyttsx3)
+    language = "en"           # the articles it reads: picked for them when --voice is not given
+    speaker = 3               # multi-speaker Piper voices: the speaker's number or name
     [pauses]                  # milliseconds of silence after each unit
     title = 1100
     heading = 850
@@ -18,22 +20,33 @@ A preset file::
 Presets are searched in the folders of ``READER_VOICES_PATH``, then the user's
 config folder (``reader voices`` prints it), then the presets shipped with
 reader; the first file of a name wins, so a user can override a preset.
+
+Downloaded voices go to :func:`install_dir`. When ``--voice`` is not given,
+:func:`voice_for_language` picks one for the article's language.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
+import warnings
 from dataclasses import fields, replace
 from importlib import resources
 from pathlib import Path
 
-from .errors import UsageError, VoiceNotFound
+from .errors import ReaderWarning, UsageError, VoiceNotFound
 from .types import Pauses, VoicePreset
 
 DEFAULT_PRESET = "joe"
-_PRESET_KEYS = {"description", "engine", "voice", "rate", "volume", "pitch", "pauses"}
+_PRESET_KEYS = {"description", "engine", "voice", "rate", "volume", "pitch", "pauses", "language", "speaker"}
+_HAS_LANGUAGE = "language" in {f.name for f in fields(VoicePreset)}
+"""Whether VoicePreset carries the ``language`` key yet; until it does, it is read from the preset's file."""
+SPEAKER_MARK = "#"
+"""``NAME#SPEAKER``: a multi-speaker Piper voice's speaker is part of the voice id, so every
+cache and batch identity that includes the voice tells the speakers apart."""
 MIN_RATE, MAX_RATE = 0.5, 2.0
+_FALLBACK = VoicePreset(name=DEFAULT_PRESET, engine="piper", voice="")
+"""The template of engine voices when even the default preset's file is missing."""
 
 
 def user_voice_dir() -> Path:
@@ -42,9 +55,23 @@ def user_voice_dir() -> Path:
     return Path(user_config_dir("reader")) / "voices"
 
 
+def _env_dirs() -> list[Path]:
+    return [Path(p).expanduser() for p in os.environ.get("READER_VOICES_PATH", "").split(os.pathsep) if p]
+
+
+def install_dir() -> Path:
+    """Where ``reader voices download`` installs: the first READER_VOICES_PATH folder when set.
+
+    That folder is searched first, so what is installed is what ``--voice`` finds;
+    and a test or CI run that sets it never writes to the user's own folder.
+    """
+    extra = _env_dirs()
+    return extra[0] if extra else user_voice_dir()
+
+
 def voice_dirs() -> list[Path]:
     """Folders searched for presets and Piper models, first match wins."""
-    extra = [Path(p) for p in os.environ.get("READER_VOICES_PATH", "").split(os.pathsep) if p]
+    extra = _env_dirs()
     shipped = Path(str(resources.files("reader.presets")))
     return [d for d in [*extra, user_voice_dir(), shipped] if d.is_dir()]
 
@@ -63,22 +90,53 @@ def preset_from_dict(name: str, data: dict, path: Path | None = None) -> VoicePr
     pause_keys = {f.name for f in fields(Pauses)}
     if not isinstance(pause_data, dict) or set(pause_data) - pause_keys:
         raise VoiceNotFound(f"Preset {where}: [pauses] takes only {', '.join(sorted(pause_keys))}.")
+    language = preset_language_key(data.get("language"), where)
+    extra = {"language": language} if _HAS_LANGUAGE else {}
     try:
         preset = VoicePreset(
             name=name,
             engine=data["engine"],
-            voice=str(data.get("voice", "")),
+            voice=with_speaker(str(data.get("voice", "")), data.get("speaker"), data["engine"]),
             rate=float(data.get("rate", 1.0)),
             volume=float(data.get("volume", 1.0)),
             pitch=int(data["pitch"]) if "pitch" in data else None,
             pauses=Pauses(**{k: int(v) for k, v in pause_data.items()}),
             description=str(data.get("description", "")),
             path=path,
+            **extra,
         )
     except (TypeError, ValueError) as exc:
         raise VoiceNotFound(f"Preset {where}: {exc}.") from exc
     check_rate(preset.rate)
     return preset
+
+
+def preset_language_key(value: object, where: str) -> str | None:
+    """A preset's ``language`` (``de``, ``pt-BR``) as the language code articles carry (``de``, ``pt``)."""
+    if value is None:
+        return None
+    code = language_code(value if isinstance(value, str) else None)
+    if code is None:
+        raise VoiceNotFound(f"Preset {where}: language must be a language code such as \"de\".")
+    return code
+
+
+def language_code(language: str | None) -> str | None:
+    """``de-DE``, ``de_DE``, ``DE`` -> ``de``; anything that is not a language code -> None."""
+    primary = (language or "").replace("_", "-").split("-")[0].strip().lower()
+    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
+
+
+def with_speaker(voice: str, speaker: object, engine: str) -> str:
+    """The voice id with a multi-speaker voice's speaker (``NAME#3``, ``NAME#p239``)."""
+    if speaker is None or speaker == "":
+        return voice
+    if engine != "piper":
+        raise UsageError(f"{engine} voices have no speakers; a speaker is chosen for multi-speaker Piper voices.")
+    text = str(speaker).strip()
+    if not text or any(c.isspace() for c in text) or SPEAKER_MARK in text:
+        raise UsageError(f"Speaker {speaker!r} is not a speaker number or name.")
+    return f"{voice.split(SPEAKER_MARK)[0]}{SPEAKER_MARK}{text}"
 
 
 def check_rate(rate: float) -> None:
@@ -104,12 +162,21 @@ def list_presets() -> list[VoicePreset]:
     return sorted(found.values(), key=lambda p: p.name)
 
 
-def resolve_voice(spec: str | None, *, rate: float | None = None, pitch: int | None = None) -> VoicePreset:
+def resolve_voice(
+    spec: str | None, *, rate: float | None = None, pitch: int | None = None, speaker: str | int | None = None
+) -> VoicePreset:
     """A preset for ``--voice``: a preset name, a Piper model path or name, or an engine voice id.
 
-    ``engine:voice`` (``pyttsx3:gmw/en-us``) names an engine voice explicitly.
+    ``engine:voice`` (``pyttsx3:gmw/en-us``) names an engine voice explicitly;
+    ``speaker`` picks a speaker of a multi-speaker Piper voice.
     """
-    preset = _find(spec or DEFAULT_PRESET)
+    return with_overrides(_find(spec or DEFAULT_PRESET), rate=rate, pitch=pitch, speaker=speaker)
+
+
+def with_overrides(
+    preset: VoicePreset, *, rate: float | None = None, pitch: int | None = None, speaker: str | int | None = None
+) -> VoicePreset:
+    """The command line's --rate, --pitch and --speaker applied to a preset, each checked."""
     if rate is not None:
         check_rate(rate)
         preset = replace(preset, rate=rate)
@@ -121,6 +188,11 @@ def resolve_voice(spec: str | None, *, rate: float | None = None, pitch: int | N
         if not 0 <= pitch <= 100:
             raise UsageError(f"Pitch {pitch} is out of range; use 0 to 100.")
         preset = replace(preset, pitch=pitch)
+    if speaker is not None:
+        from .engines.piper_engine import check_speaker
+
+        preset = replace(preset, voice=with_speaker(preset.voice, speaker, preset.engine))
+        check_speaker(preset.voice, voice_dirs())
     return preset
 
 
@@ -130,7 +202,7 @@ def _find(spec: str) -> VoicePreset:
     presets = {p.name: p for p in list_presets()}
     if spec in presets:
         return presets[spec]
-    base = presets.get(DEFAULT_PRESET, VoicePreset(name=DEFAULT_PRESET, engine="piper", voice=""))
+    base = presets.get(DEFAULT_PRESET, _FALLBACK)
     engine, _, voice = spec.partition(":")
     if voice and engine in engine_names():
         return _engine_preset(presets, base, engine, voice, name=spec)
@@ -154,3 +226,100 @@ def _engine_preset(presets: dict[str, VoicePreset], base: VoicePreset, engine: s
     """A preset for an engine voice: the pauses and pace of a preset of that engine if there is one."""
     template = next((p for p in presets.values() if p.engine == engine), base)
     return replace(template, name=name, engine=engine, voice=voice, pitch=None, path=None, description="")
+
+
+def preset_language(preset: VoicePreset) -> str | None:
+    """A preset's ``language`` key (read from its file while VoicePreset has no such field)."""
+    if _HAS_LANGUAGE:
+        return getattr(preset, "language", None)
+    if preset.path is None:
+        return None
+    try:
+        data = tomllib.loads(preset.path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    return preset_language_key(data.get("language"), str(preset.path))
+
+
+def voice_for_language(
+    language: str | None, *, rate: float | None = None, pitch: int | None = None, speaker: str | int | None = None
+) -> VoicePreset:
+    """The voice for an article in ``language`` when the user gave no ``--voice``.
+
+    In order: the user's preset for that language; a shipped preset for it (the
+    default ``joe`` is English); an installed Piper voice of that language (a
+    downloaded catalogue voice); the espeak voice of that language, with a
+    ReaderWarning naming a better voice to download. An unknown language gets
+    the default preset. A non-English article is never given an English voice:
+    with no voice for its language at all, VoiceNotFound says what to install.
+    """
+    code = language_code(language)
+    preset = _preset_for(code) if code else _find(DEFAULT_PRESET)
+    if preset is None:
+        preset = _piper_voice_for(code) or _espeak_voice_for(code)
+    return with_overrides(preset, rate=rate, pitch=pitch, speaker=speaker)
+
+
+def _preset_for(code: str) -> VoicePreset | None:
+    """The preset whose language is ``code``: the user's own first, then the default, then by name."""
+    shipped = Path(str(resources.files("reader.presets")))
+    matching = [p for p in list_presets() if preset_language(p) == code]
+    matching.sort(key=lambda p: (p.path is not None and p.path.parent == shipped, p.name != DEFAULT_PRESET, p.name))
+    return matching[0] if matching else None
+
+
+def installed_piper_voices(code: str) -> list[Path]:
+    """Installed Piper models (an .onnx with its .onnx.json) speaking ``code``, best quality first."""
+    import json
+
+    found: dict[str, tuple[int, Path]] = {}
+    order = ("high", "medium", "low", "x_low")
+    for folder in voice_dirs():
+        for model in sorted(folder.glob("*.onnx")):
+            try:
+                config = json.loads(Path(f"{model}.json").read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, ValueError):
+                continue  # not a Piper voice (or a broken one): never picked by itself
+            if model.stem not in found and _config_language(config) == code:
+                quality = str((config.get("audio") or {}).get("quality", ""))
+                found[model.stem] = (order.index(quality) if quality in order else len(order), model)
+    return [path for _, path in sorted(found.values())]
+
+
+def _config_language(config: object) -> str | None:
+    """A Piper config's language: ``language.family`` in current voices, the espeak voice in older ones."""
+    if not isinstance(config, dict):
+        return None
+    language = config.get("language") if isinstance(config.get("language"), dict) else {}
+    espeak = config.get("espeak") if isinstance(config.get("espeak"), dict) else {}
+    return language_code(language.get("family") or language.get("code") or espeak.get("voice"))
+
+
+def _piper_voice_for(code: str) -> VoicePreset | None:
+    models = installed_piper_voices(code)
+    if not models:
+        return None
+    presets = {p.name: p for p in list_presets()}
+    return _engine_preset(presets, presets.get(DEFAULT_PRESET, _FALLBACK), "piper", str(models[0]), name=models[0].stem)
+
+
+def _espeak_voice_for(code: str) -> VoicePreset:
+    from .catalog import suggestion
+    from .engines import engine_voices
+    from .errors import EngineUnavailable
+
+    try:
+        voices = engine_voices("pyttsx3")
+    except EngineUnavailable:
+        voices = []
+    exact = [v for v in voices if code in (language_code(lang) for lang in v.languages)]
+    exact.sort(key=lambda v: (code not in v.languages, v.id))
+    better = suggestion(code)
+    how = f"reader voices download {better}" if better else f"reader voices --available --language {code}"
+    if not exact:
+        raise VoiceNotFound(f"No installed voice speaks this article's language ({code}); get one with '{how}', or choose one with --voice.")
+    voice = exact[0].id
+    warnings.warn(f"no neural voice for {code} is installed, reading with the espeak voice {voice}; for a better one: {how}", ReaderWarning, stacklevel=3)
+    presets = {p.name: p for p in list_presets()}
+    return _engine_preset(presets, presets.get(DEFAULT_PRESET, _FALLBACK), "pyttsx3", voice, name=f"pyttsx3:{voice}")
+

@@ -91,8 +91,45 @@ def _remember(stamp: Path | None) -> None:
         pass  # an unwritable cache folder only means hashing again next time
 
 
+def split_speaker(voice: str) -> tuple[str, str | None]:
+    """``NAME#SPEAKER`` -> (NAME, SPEAKER); a voice without a speaker -> (voice, None)."""
+    name, mark, speaker = voice.rpartition("#")
+    return (name, speaker) if mark and name and speaker else (voice, None)
+
+
+def check_speaker(voice: str, search_dirs: list[Path]) -> None:
+    """Refuse a speaker the voice does not have, before any work (reads only the model's config)."""
+    speaker = split_speaker(voice)[1]
+    if speaker is None:
+        return
+    model = find_model(voice, search_dirs)
+    try:
+        config = json.loads(Path(f"{model}.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise VoiceNotFound(f"Piper model {model} has no readable config file beside it.") from exc
+    speaker_id(config.get("num_speakers"), config.get("speaker_id_map"), speaker, model)
+
+
+def speaker_id(num_speakers, speaker_id_map, speaker: str | None, model: Path) -> int | None:
+    """The model's speaker number for a ``--speaker`` number or name; a clear error if it has none such."""
+    if speaker is None:
+        return None
+    count, names = int(num_speakers or 1), dict(speaker_id_map or {})
+    if count <= 1:
+        raise VoiceNotFound(f"Piper voice {model.stem} has a single speaker; drop the speaker {speaker!r}.")
+    if speaker in names:
+        return int(names[speaker])
+    if speaker.isdigit() and int(speaker) < count:
+        return int(speaker)
+    shown = ", ".join(list(names)[:8]) + (", ..." if len(names) > 8 else "")
+    raise VoiceNotFound(
+        f"Piper voice {model.stem} has no speaker {speaker!r}; use 0 to {count - 1}" + (f" or a name ({shown})." if names else ".")
+    )
+
+
 def find_model(voice: str, search_dirs: list[Path]) -> Path:
-    """The .onnx file for a voice name (bundled or in a voices folder) or path."""
+    """The .onnx file for a voice name (bundled or in a voices folder) or path; a ``#SPEAKER`` is ignored."""
+    voice = split_speaker(voice)[0]
     if voice == BUNDLED_VOICE:
         return bundled_model()
     candidate = Path(voice).expanduser()
@@ -114,8 +151,23 @@ def list_voices(search_dirs: list[Path]) -> list[VoiceInfo]:
         for path in sorted(folder.glob("*.onnx")):
             if path.stem not in seen and Path(f"{path}.json").is_file():
                 seen.add(path.stem)
-                voices.append(VoiceInfo("piper", path.stem, path.stem, (), str(path)))
+                voices.append(_installed_info(path))
     return voices
+
+
+def _installed_info(path: Path) -> VoiceInfo:
+    """An installed voice as listed: its language and speaker count from its config, when readable."""
+    try:
+        config = json.loads(Path(f"{path}.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        config = {}
+    config = config if isinstance(config, dict) else {}
+    language = config.get("language") if isinstance(config.get("language"), dict) else {}
+    espeak = config.get("espeak") if isinstance(config.get("espeak"), dict) else {}
+    code = language.get("code") or espeak.get("voice")
+    speakers = int(config.get("num_speakers") or 1)
+    detail = f"{speakers} speakers (--speaker), {path}" if speakers > 1 else str(path)
+    return VoiceInfo("piper", path.stem, path.stem, (str(code),) if code else (), detail)
 
 
 class PiperEngine:
@@ -153,8 +205,9 @@ class PiperEngine:
             raise EngineUnavailable(f"Piper model {model.name} could not be loaded: {exc}") from exc
         self._voice = PiperVoice(session=session, config=config)
         self._syn = SynthesisConfig(
-            length_scale=config.length_scale / preset.rate**_RATE_EXPONENT, normalize_audio=False, volume=1.0
-        )
+            speaker_id=speaker_id(config.num_speakers, config.speaker_id_map, split_speaker(preset.voice)[1], model),
+            length_scale=config.length_scale / preset.rate**_RATE_EXPONENT, normalize_audio=False, volume=1.0,
+        )  # fmt: skip
         self._volume = preset.volume
         self.sample_rate = config.sample_rate
 
@@ -175,22 +228,28 @@ class PiperEngine:
 
 
 def _claims(spec: str, search_dirs: list[Path]) -> str | None:
-    """A Piper voice is an .onnx model with its .onnx.json config beside it, by path or name."""
+    """A Piper voice is an .onnx model with its .onnx.json config beside it, by path or name.
+
+    A Kokoro model (no .onnx.json) is therefore never taken for a Piper voice.
+    """
+    spec, speaker = split_speaker(spec)
+    suffix = f"#{speaker}" if speaker else ""
     if spec == BUNDLED_VOICE:
-        return spec
+        return spec + suffix
     path = Path(spec).expanduser()
     if path.suffix == ".onnx" and path.is_file() and Path(f"{path}.json").is_file():
-        return str(path)
+        return str(path) + suffix
     for folder in search_dirs:
         if (folder / f"{spec}.onnx").is_file() and (folder / f"{spec}.onnx.json").is_file():
-            return str(folder / f"{spec}.onnx")
+            return str(folder / f"{spec}.onnx") + suffix
     return None
 
 
 def _voice_identity(preset: VoicePreset, search_dirs: list[Path]) -> str:
     model = find_model(preset.voice, search_dirs)
     info = model.stat()
-    return f"{model.name}:{info.st_size}:{int(info.st_mtime)}"
+    speaker = split_speaker(preset.voice)[1]
+    return f"{model.name}:{info.st_size}:{int(info.st_mtime)}" + (f"#{speaker}" if speaker else "")
 
 
 SPEC = EngineSpec(

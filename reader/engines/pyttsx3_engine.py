@@ -14,14 +14,15 @@ rate change can be lost; each call waits for espeak to be idle first.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import io
+import os
+import sys
 import tempfile
 import threading
 import time
 import wave
 from pathlib import Path
-
-
 from typing import TYPE_CHECKING
 
 from ..errors import EngineError, EngineUnavailable, VoiceNotFound
@@ -40,7 +41,33 @@ _ENGINE_LOCK = threading.Lock()
 """pyttsx3 keeps one engine per process; calls into it must not overlap."""
 
 
+def use_wheel_espeak() -> bool:
+    """Make pyttsx3 speak through the espeak-ng of the ``espeakng-loader`` wheel, when installed (Linux).
+
+    pyttsx3 loads espeak by its soname, ``libespeak-ng.so.1``; once the wheel's
+    library (same soname) is loaded, the dynamic loader hands that one back, so
+    no system package is needed. espeak-ng reads its data from
+    ESPEAK_DATA_PATH when pyttsx3 gives no path. It also keeps one espeak per
+    process when Kokoro (whose phonemizer loads the wheel's library) runs too:
+    the wheel's library with the system's data path would abort the process.
+    It is loaded RTLD_LOCAL: with RTLD_GLOBAL, the private copy of the library
+    that phonemizer loads for Kokoro bound its calls to this one and found no voices.
+    Returns whether the wheel's espeak is in use.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import espeakng_loader
+
+        ctypes.CDLL(espeakng_loader.get_library_path())  # local, not RTLD_GLOBAL: see above
+    except (ImportError, OSError):
+        return False
+    os.environ["ESPEAK_DATA_PATH"] = espeakng_loader.get_data_path()
+    return True
+
+
 def _init():
+    use_wheel_espeak()
     try:
         import pyttsx3
     except ImportError as exc:
@@ -50,8 +77,8 @@ def _init():
             return pyttsx3.init()
     except (OSError, RuntimeError, ImportError, KeyError) as exc:
         raise EngineUnavailable(
-            "pyttsx3 found no speech engine on this system. On Debian/Ubuntu install espeak-ng: "
-            "apt-get install libespeak-ng1"
+            "pyttsx3 found no speech engine on this system; install espeak-ng from PyPI: "
+            "pip install espeakng-loader (or on Debian/Ubuntu: apt-get install libespeak-ng1)"
         ) from exc
 
 
@@ -95,7 +122,7 @@ class Pyttsx3Engine:
             )
         # pyttsx3.init() returns one shared engine per process, so each call
         # applies this preset's properties if another preset changed them.
-        self._properties = {"rate": int(round(BASE_WPM * preset.rate)), "volume": max(0.0, min(1.0, preset.volume))}
+        self._properties = {"rate": round(BASE_WPM * preset.rate), "volume": max(0.0, min(1.0, preset.volume))}
         if preset.voice:
             self._properties["voice"] = preset.voice
         if preset.pitch is not None:
