@@ -7,7 +7,7 @@ The pipeline and its typed values are documented in ``reader.pipeline`` and
 ``reader.types``; every error a user can cause is a ``reader.ReaderError``.
 """
 
-from importlib import import_module
+from importlib import import_module as _import_module
 
 from .errors import (
     AssemblyError,
@@ -33,8 +33,12 @@ _LAZY = {
 
 def __getattr__(name: str):
     if name in _LAZY:
-        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        return getattr(_import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 
 __all__ = [
