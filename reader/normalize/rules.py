@@ -130,12 +130,12 @@ def _title_abbreviation(match: re.Match[str], text: str) -> str | None:
 
 
 def _saint_or_street(match: re.Match[str], text: str) -> str:
-    after = text[match.end() :]
+    after = text[match.end() : match.end() + 40]
     # "St. Mary's", "St Petersburg": a name follows; "Baker St." or "on 5th St. near": a street.
     # After a house number and a name ("1428 Elm St.") it is a street, whatever follows.
     if re.search(r"\d\w*\s(?:[A-Z][a-z]+\s){1,3}$", text[max(0, match.start() - 40) : match.start()]):
         return "Street"
-    if re.match(r"\s*[A-Z]", after) and not re.search(r"(?:\d(?:st|nd|rd|th)|[a-z]\w*)\s$", text[: match.start()] + " "):
+    if re.match(r"\s*[A-Z]", after) and not re.search(r"(?:\d(?:st|nd|rd|th)|[a-z]\w*)\s$", text[max(0, match.start() - 40) : match.start()] + " "):
         return "Saint"
     return "Street"
 
@@ -143,8 +143,8 @@ def _saint_or_street(match: re.Match[str], text: str) -> str:
 def _abbreviation(match: re.Match[str], text: str) -> str | None:
     word = match.group("abbr").lower()
     if word == "no":
-        return "number" if re.match(r"\s*\d", text[match.end() :]) else None
-    if word in ("mar", "may", "jun", "jul", "dec") and not re.match(r"\s*\d", text[match.end() :]):
+        return "number" if re.match(r"\s*\d", text[match.end() : match.end() + 5]) else None
+    if word in ("mar", "may", "jun", "jul", "dec") and not re.match(r"\s*\d", text[match.end() : match.end() + 5]):
         return None  # "mar" the verb; a month abbreviation is followed by a day
     if not match.group("dot") and word not in BARE_ABBREVIATIONS:
         return None
@@ -179,7 +179,7 @@ def _symbol(match: re.Match[str], text: str) -> str | None:
     symbol = match.group(0)
     if symbol == "/":
         return " or " if re.match(r"[A-Za-z]", text[match.end() : match.end() + 1] or " ") else None
-    if symbol == "~" and not re.match(r"\s?\d", text[match.end() :]):
+    if symbol == "~" and not re.match(r"\s?\d", text[match.end() : match.end() + 3]):
         return None
     return SYMBOLS.get(symbol)
 
@@ -197,8 +197,8 @@ RULES: tuple[Rule, ...] = tuple(
     for name, pattern, speak in [
         ("enumerator", _ENUMERATOR, _enumerator),
         ("footnote", _FOOTNOTE, _footnote),
-        ("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", _email),
-        ("url", r"\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|io|info|co\.uk|ua|de|fr)\b(?:/[^\s]*[^\s.,;:!?)\]])?", _url),
+        ("email", r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b", _email),  # bounded: linear on long runs
+        ("url", r"\b(?:https?://|www\.)[^\s<>\"']{0,2000}[^\s<>\"'.,;:!?)\]]|\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.(?:com|org|net|gov|edu|io|info|co\.uk|ua|de|fr)\b(?:/[^\s]*[^\s.,;:!?)\]])?", _url),
         ("handle", r"(?<![\w@])@([A-Za-z_]\w{0,30})\b", _handle),
         ("number", r"(?<![\w&#])#(?P<n>\d{1,6})\b", nums.hash_number),
         ("hashtag", r"(?<![\w&#])#([A-Za-z]\w*)", _hashtag),

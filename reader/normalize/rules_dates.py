@@ -44,7 +44,7 @@ def _named_date(match: re.Match[str], text: str, day_first: bool) -> str | None:
     name, nth = MONTHS[month - 1], num.ordinal(day)
     if last:
         nth = f"{nth} to {num.ordinal(int(last))}"
-    article = "" if re.search(r"\bthe\s$", text[: match.start()], re.IGNORECASE) else "the "
+    article = "" if re.search(r"\bthe\s$", text[max(0, match.start() - 5) : match.start()], re.IGNORECASE) else "the "
     spoken = f"{article}{nth} of {name}" if day_first else f"{name} {nth}"
     if match.group("year"):
         spoken += f", {num.year(int(match.group('year')))}"
@@ -85,10 +85,10 @@ def _is_clock(match: re.Match[str], text: str, n: str) -> bool:
         return True
     if sep != ".":
         return False
-    after = text[match.end() :]
+    after = text[match.end() : match.end() + 40]  # windows, not slices to the end: linear time
     if _NOT_TIME_AFTER.match(after):
         return False
-    return bool(_TIME_BEFORE.search(text[: match.start()]) or _TIME_AFTER.match(after))
+    return bool(_TIME_BEFORE.search(text[max(0, match.start() - 10) : match.start()]) or _TIME_AFTER.match(after))
 
 
 def _say_clock(match: re.Match[str], n: str) -> str | None:

@@ -262,7 +262,7 @@ _YEAR_CONTEXT = re.compile(
 def year(match: re.Match[str], text: str) -> str | None:
     value = match.group(0)
     before = text[max(0, match.start() - 12) : match.start()]
-    if _looks_like_year(value) and (_YEAR_CONTEXT.search(before) or re.match(r"\s*[.,;:)]|\s*$", text[match.end() :])):
+    if _looks_like_year(value) and (_YEAR_CONTEXT.search(before) or re.match(r"\s*[.,;:)]|\s*$", text[match.end() : match.end() + 40])):
         return num.year(int(value))
     return None
 
