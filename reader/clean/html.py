@@ -22,6 +22,7 @@ _LOGGER = logging.getLogger(__name__)
 _MAX_HTML_CHARS = 20 * 1024 * 1024
 _MIN_WORDS = 12
 _TEASER_RUN = 3
+_COPY_MIN_WORDS = 8
 _SECOND_OPINION_RATIO = 2.0
 _FURNITURE_MAX_TOKENS = 25
 _SECOND_OPINION_COVER = 0.8
@@ -140,7 +141,7 @@ def _xml_to_article(xml: str) -> Article:
     doc = etree.fromstring(xml.encode("utf-8"))
     main = doc.find("main")
     title = collapse(doc.get("title") or "")
-    blocks = _drop_heading_runs(list(_blocks(main if main is not None else doc)))
+    blocks = _drop_nested_copies(_drop_heading_runs(list(_blocks(main if main is not None else doc))))
     if title:  # the headline is said once, as the title, even when a kicker comes before its <h1>
         first = next((i for i, b in enumerate(blocks) if b.kind is BlockKind.HEADING and _same(b.text, title)), None)
         blocks = blocks if first is None else blocks[:first] + blocks[first + 1 :]
@@ -233,6 +234,23 @@ def _text_with_breaks(element: etree._Element):
         else:
             yield from _text_with_breaks(child)
         yield child.tail or ""
+
+
+def _drop_nested_copies(blocks: list[Block]) -> list[Block]:
+    """Blocks that trafilatura also wrote inside the block next to them.
+
+    With a paragraph inside an <article> inside an unclosed <p>, trafilatura
+    emits the inner paragraph on its own and again inside its parent's text.
+    A block of at least _COPY_MIN_WORDS words whose whole text sits inside a
+    longer neighbour is that copy (or a pull quote): said once, in the
+    neighbour. Equal neighbours are real repeated paragraphs and both stay.
+    """
+    def inside_neighbour(i: int) -> bool:
+        text = blocks[i].text
+        neighbours = blocks[max(0, i - 1) : i] + blocks[i + 1 : i + 2]
+        return any(len(n.text) > len(text) and text in n.text for n in neighbours)
+
+    return [b for i, b in enumerate(blocks) if len(b.text.split()) < _COPY_MIN_WORDS or not inside_neighbour(i)]
 
 
 def _drop_heading_runs(blocks: list[Block]) -> list[Block]:

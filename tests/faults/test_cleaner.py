@@ -68,3 +68,10 @@ def test_headline_after_a_kicker_is_said_once():
     headline = "Ferry to the island runs every hour"
     page = f"<td>Harbor news.<td><h1>{headline}</h1>{SENTENCE} {SENTENCE}"
     assert _article_text(page).count(headline) == 1
+
+
+def test_paragraph_trafilatura_writes_twice_is_said_once():
+    """Found by the fuzzer: <p><p><article>A<p>B gave B on its own and again inside A's paragraph."""
+    three = f"{SENTENCE} {SENTENCE} {SENTENCE}"
+    text = _article_text(f"<p><p><article>{three} First.<p>{three} Second.")
+    assert text.count("Second.") == 1 and text.count("First.") == 1

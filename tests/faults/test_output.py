@@ -31,7 +31,6 @@ def test_output_that_is_the_input_is_refused(tmp_path):
     check_writable(tmp_path / "b.mp3", inputs=[str(page), "-", "https://example.org/x"])  # others are fine
 
 
-@pytest.mark.xfail(strict=True, reason="needs pipeline.narrate to call check_writable(out_path, inputs=[source])")
 @pytest.mark.parametrize("args", [["a.html", "-o", "a.html", "--format", "mp3"], ["notes.mp3"]])
 def test_convert_never_overwrites_its_input(tmp_path, args):
     (tmp_path / "a.html").write_text("<html><body><p>" + ARTICLE.replace("\n\n", "</p><p>") + "</p></body></html>")
