@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.normalize import Normalizer, speakable  # noqa: E402
+from reader.normalize import Normalizer, speakable
 
 PIECES = [
     "$", "€", "£", "₩", "R$", "US$", "CHF", "kr", "zł", "%", "°C", "º", "km", "KG", "TB", "-", "−", "–", "—", "/",
@@ -73,7 +73,7 @@ def run(seconds: float) -> int:
         batch._hypothesis_internal_use_seed = random.getrandbits(64)
         try:
             batch()
-        except Exception as exc:  # a failure, shrunk by hypothesis: record it and go on
+        except Exception as exc:  # noqa: BLE001 -- any failure, shrunk by hypothesis, is recorded and the run goes on
             failures.setdefault(f"{type(exc).__name__}: {str(exc)[:300]}", 0)
             failures[f"{type(exc).__name__}: {str(exc)[:300]}"] += 1
     print(f"fuzz: {tried} sentences in {seconds:.0f} s, {len(failures)} distinct failures")

@@ -43,6 +43,6 @@ def phonemizer() -> tuple[Callable[[str], str] | None, str]:
     for name, load in (("piper espeakbridge", _piper), ("system libespeak-ng", _system)):
         try:
             return load(), name
-        except Exception as exc:  # any failure to load means: try the next one
+        except Exception as exc:  # noqa: BLE001 -- any failure to load means: try the next one
             reasons.append(f"{name}: {exc}")
     return None, "; ".join(reasons)

@@ -12,20 +12,25 @@ from reader.types import Article, Block, BlockKind
 normalizer = Normalizer()
 _PLAIN = re.compile(r"[^\W\d_]+")
 
-pieces = st.one_of(
-    st.sampled_from(["Mr.", "U.S.", "St.", "$210 million", "10:01 PM", "2014–2022", "March 7, 2023", "No.", "III",
+_PIECES = ["Mr.", "U.S.", "St.", "$210 million", "10:01 PM", "2014–2022", "March 7, 2023", "No.", "III",
                      "NATO", "FBI", "e.g.", "...", "\"", "(", ")", "—", "&", "/", "#tag", "@user", "1/2", "911",
                      "-", "%", "°C", "km", "\u200b", "\x07", "\u00a0", "Київ", "北京", "١٢٣",
                      "$2", "billion", "billionaire", "aire", "million", "pm", "am", "TB", "KG", "kg", "4-TB", "₩",
                      "R$", "CHF", "½", "−", "#", "[1]", "[a]", "1.", "2)", "Jan.", "july", "GMT", "Q3", "FY",
-                     "1.25", "0.26", "9.30", "at", "x", "th", "st", "s", "'s", "B", "M", "k"]),  # fmt: skip
+                     "1.25", "0.26", "9.30", "at", "x", "th", "st", "s", "'s", "B", "M", "k"]  # fmt: skip
+# an amount, a scale or unit, and letters glued after it: "$2 billionaire", "5 kmh", "12KGs"
+_GLUED = st.tuples(
+    st.sampled_from(["$2", "€5", "₩460", "4", "1.5", "9.30", "#1"]),
+    st.sampled_from([" ", ""]),
+    st.sampled_from(["billion", "million", "bn", "TB", "kg", "KG", "km", "pm", "am", "GMT", "%"]),
+    st.from_regex(r"[a-z]{0,5}", fullmatch=True),
+).map("".join)
+pieces = st.one_of(
+    st.sampled_from(_PIECES),
     st.from_regex(r"[A-Za-z]{1,12}", fullmatch=True),
     st.from_regex(r"-?[0-9]{1,40}(\.[0-9]{1,5})?", fullmatch=True),
     st.text(max_size=8),
-    # an amount, a scale or unit, and letters glued after it: "$2 billionaire", "5 kmh", "12KGs"
-    st.tuples(st.sampled_from(["$2", "€5", "₩460", "4", "1.5", "9.30", "#1"]), st.sampled_from([" ", ""]),
-              st.sampled_from(["billion", "million", "bn", "TB", "kg", "KG", "km", "pm", "am", "GMT", "%"]),
-              st.from_regex(r"[a-z]{0,5}", fullmatch=True)).map("".join),  # fmt: skip
+    _GLUED,
 )
 # Pieces are sometimes glued together ("$2" + "billionaire" -> "$2billionaire", "5" + "pm").
 texts = st.lists(st.tuples(pieces, st.sampled_from([" ", " ", ""])), max_size=40).map(
@@ -121,3 +126,14 @@ def test_non_english_text_passes_through():
     article = Article(title="", blocks=(Block(BlockKind.PARAGRAPH, "Die Stadt zahlt 12 Mio. Euro am 3. März 2024."),), language="de")
     script, rewrites = normalize_script(split_article(article), normalizer, language="de")
     assert "12" in script.to_text() and rewrites == [[]] * len(rewrites)
+
+
+def test_long_runs_of_separators_take_linear_time():
+    """A pattern that rescans a run at every position is quadratic: 100 KB of "1-1-" took minutes."""
+    import time
+
+    for run in ["1-", "a.", "1:", "+1 ", "0 800 ", "$1,", "1/", "-1 "]:
+        text = run * (60_000 // len(run))
+        start = time.perf_counter()
+        normalizer.sentence(text)
+        assert time.perf_counter() - start < 5, run
