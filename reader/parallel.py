@@ -56,8 +56,14 @@ def die_with_parent() -> None:
 
 
 def terminate_pool(pool: ProcessPoolExecutor) -> None:
-    """Stop every worker of ``pool`` now and wait until each has exited."""
+    """Stop every worker of ``pool`` now and wait until each has exited and been reaped.
+
+    The worker list is taken before ``shutdown``, which forgets it; the pool's
+    manager thread is joined last, as it reaps workers too and, until it is
+    done, a worker may still look alive.
+    """
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
@@ -66,6 +72,8 @@ def terminate_pool(pool: ProcessPoolExecutor) -> None:
         if process.is_alive():  # ignoring SIGTERM (stuck in native code): no worker may outlive us
             process.kill()
             process.join(timeout=5)
+    if manager is not None:
+        manager.join(timeout=5)
 
 
 def available_memory() -> int | None:
@@ -116,7 +124,7 @@ class ChunkPool:
         # fork: a worker starts in milliseconds (play's first audio waits for one) and the
         # parent's pages are shared; the pool is started from the consuming thread.
         self._pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=die_with_parent
+            max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init
         )
 
     def submit(self, text: str) -> Future:
@@ -134,7 +142,12 @@ class ChunkPool:
 
     def _crashed(self, text: str) -> EngineError:
         self.terminate()
-        return EngineError(f"A speech worker process crashed while synthesizing {text[:60]!r}.")
+        # The crashed worker may have held a later chunk than the one waited for: say where the
+        # narration stopped, not which chunk killed it.
+        return EngineError(
+            f"A speech worker process crashed (a fault in the voice, or out of memory); "
+            f"the narration stopped at {text[:60]!r}."
+        )
 
     def pids(self) -> list[int]:
         return [p.pid for p in (getattr(self._pool, "_processes", None) or {}).values()]
@@ -145,6 +158,15 @@ class ChunkPool:
     def close(self) -> None:
         """Let idle workers exit (they have nothing in flight)."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_init() -> None:
+    """A chunk worker holds no file: SIGTERM ends it at once, even if the parent had turned
+    SIGTERM into KeyboardInterrupt (``reader.signals``) before forking it."""
+    import signal
+
+    die_with_parent()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 # One engine per worker process, loaded on its first chunk: module state by necessity
