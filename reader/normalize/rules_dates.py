@@ -154,6 +154,28 @@ def zoned_time(match: re.Match[str], text: str) -> str | None:
     return f"{spoken} {' '.join(zone)}" if spoken else None
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|its|their|his|her|our|this|that|last|next|each|every|per)\s$", re.IGNORECASE)
+
+
+def quarter(match: re.Match[str], text: str) -> str | None:
+    """'Q3 2024' -> 'the third quarter of twenty twenty four'; '2Q22', 'H1' likewise; 'FY2025' -> 'fiscal year ...'."""
+    year = match.group("year")
+    if match.group("kind") == "H" and not year:
+        return None  # "H1" alone may be a visa or a heading; with a year it is a half
+    if match.group("fiscal"):
+        spoken = "fiscal year"
+    else:
+        part = "half" if match.group("kind") == "H" else "quarter"
+        spoken = f"{num.ordinal(int(match.group('n') or match.group('n2')))} {part}"
+        if not _DETERMINER_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
+            spoken = "the " + spoken
+        spoken += " of" if year else ""
+    if year:
+        year = year.lstrip("'’")
+        spoken += " " + (num.year(int(year)) if len(year) == 4 else num.cardinal(year) if year[0] != "0" else f"oh {year[1]}")
+    return spoken
+
+
 def _duration(hours: int, minutes: int, seconds: int) -> str:
     parts = [(hours, "hour"), (minutes, "minute"), (seconds, "second")]
     said = [f"{num.cardinal(str(n))} {unit}{'' if n == 1 else 's'}" for n, unit in parts if n]
@@ -175,3 +197,5 @@ PATTERNS = [
     ("time", rf"\b{clock('1')}\s(?P<zone>(?i:{_ZONES})\b|(?:[A-Za-z]\.){{2}}[A-Za-z]\b\.?)", zoned_time),
     ("time", rf"\b{clock('1')}", time),
 ]  # fmt: skip
+# Quarters and fiscal years run before the letters-and-digits rule, which would read "Q3" as a code.
+QUARTER = ("date", r"\b(?:(?P<kind>[QH])(?P<n>[1-4])|(?P<n2>[1-4])(?P<kind2>Q)|(?P<fiscal>FY))(?:\s?(?P<year>(?:19|20)\d\d|['’]?\d\d))?\b", quarter)

@@ -171,8 +171,10 @@ def test_rewrites_are_explained():
         ("It was −7 at dawn.", "It was minus seven at dawn."),
         ("The song reached #3 in May.", "The song reached number three in May."),
         # quarters, fiscal years, model numbers, years vs cardinals
-        ("Profits rose in Q2 2023 again.", "Profits rose in Q two twenty twenty three again."),
-        ("The FY2026 plan was approved.", "The F Y twenty twenty six plan was approved."),
+        ("Profits rose in Q2 2023 again.", "Profits rose in the second quarter of twenty twenty three again."),
+        ("Sales fell in 3Q21 and H2 2022.", "Sales fell in the third quarter of twenty one and the second half of twenty twenty two."),
+        ("The Q4 figures came late.", "The fourth quarter figures came late."),
+        ("The FY2026 plan was approved.", "The fiscal year twenty twenty six plan was approved."),
         ("An Airbus A350 was grounded.", "An Airbus A three fifty was grounded."),
         ("A Boeing 777 was diverted.", "A Boeing seven seventy seven was diverted."),
         ("The new Pixel 9 sold out.", "The new Pixel nine sold out."),
