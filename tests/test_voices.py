@@ -1,10 +1,17 @@
 import shutil
+import warnings
 from pathlib import Path
 
 import pytest
 
-from reader.errors import VoiceNotFound
-from reader.voices import list_presets, preset_from_dict, resolve_voice
+from reader.errors import ReaderWarning, UsageError, VoiceNotFound
+from reader.voices import (
+    list_presets,
+    preset_from_dict,
+    preset_language,
+    resolve_voice,
+    voice_for_language,
+)
 
 
 def test_shipped_presets_load():
@@ -76,3 +83,74 @@ def test_installed_wheel_finds_its_presets(tmp_path):
     location, names = out.stdout.splitlines()
     assert location.startswith(str(target))
     assert "'joe'" in names and "'espeak'" in names
+
+
+def _install_piper_voice(folder: Path, name: str, family: str, quality: str = "medium") -> Path:
+    """The bundled model under another name, its config saying which language it speaks."""
+    import json
+
+    from reader.engines.piper_engine import bundled_model
+
+    folder.mkdir(exist_ok=True)
+    config = json.loads(Path(f"{bundled_model()}.json").read_text(encoding="utf-8"))
+    config["language"] = {"code": f"{family}_XX", "family": family}
+    config["audio"] = {**config.get("audio", {}), "quality": quality}
+    (folder / f"{name}.onnx").symlink_to(bundled_model())
+    (folder / f"{name}.onnx.json").write_text(json.dumps(config))
+    return folder / f"{name}.onnx"
+
+
+@pytest.fixture
+def voices_folder(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "voices"
+    folder.mkdir()
+    monkeypatch.setenv("READER_VOICES_PATH", str(folder))
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path / "cache" / "chunks"))
+    return folder
+
+
+def test_english_and_unknown_languages_get_the_default_voice(voices_folder):
+    assert voice_for_language("en").name == "joe"
+    assert voice_for_language("en-GB").name == "joe"
+    assert voice_for_language(None).name == "joe"
+    assert preset_language(resolve_voice("joe")) == "en"
+
+
+def test_an_installed_voice_of_the_language_is_picked_best_quality_first(voices_folder):
+    _install_piper_voice(voices_folder, "de_DE-low-low", "de", "low")
+    best = _install_piper_voice(voices_folder, "de_DE-good-high", "de", "high")
+    _install_piper_voice(voices_folder, "fr_FR-other-medium", "fr")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a neural voice of the language: no warning
+        preset = voice_for_language("de-DE", rate=1.2)
+    assert (preset.engine, preset.voice, preset.rate, preset.name) == ("piper", str(best), 1.2, "de_DE-good-high")
+
+
+def test_the_users_preset_for_the_language_wins(voices_folder):
+    model = _install_piper_voice(voices_folder, "de_DE-good-high", "de")
+    (voices_folder / "mein.toml").write_text(f'engine = "piper"\nvoice = "{model}"\nlanguage = "de"\nrate = 0.9\n')
+    (voices_folder / "zweit.toml").write_text('engine = "pyttsx3"\nvoice = "gmw/de"\nlanguage = "de"\n')
+    assert voice_for_language("de").name == "mein"
+    (voices_folder / "en-mine.toml").write_text('engine = "pyttsx3"\nvoice = "gmw/en-gb"\nlanguage = "en"\n')
+    assert voice_for_language("en").name == "en-mine"
+
+
+def test_without_a_neural_voice_espeak_of_the_language_and_a_hint(voices_folder):
+    with pytest.warns(ReaderWarning, match="reader voices download de_DE-thorsten-high") as caught:
+        preset = voice_for_language("de")
+    assert len(caught) == 1 and "gmw/de" in str(caught[0].message)
+    assert (preset.engine, preset.voice) == ("pyttsx3", "gmw/de")  # never the English default
+
+
+def test_a_language_nothing_speaks_is_an_error_not_english(voices_folder):
+    with pytest.raises(VoiceNotFound, match="--voice"):
+        voice_for_language("zz")
+
+
+def test_language_and_speaker_preset_keys():
+    preset = preset_from_dict("x", {"engine": "piper", "voice": "en_GB-vctk-medium", "speaker": "p239", "language": "en-GB"})
+    assert preset.voice == "en_GB-vctk-medium#p239"
+    with pytest.raises(VoiceNotFound, match="language"):
+        preset_from_dict("x", {"engine": "piper", "voice": "v", "language": 5})
+    with pytest.raises(UsageError, match="no speakers"):
+        preset_from_dict("x", {"engine": "pyttsx3", "voice": "gmw/de", "speaker": 2})
