@@ -243,8 +243,9 @@ def vulgar_fraction(match: re.Match[str], text: str) -> str:
 
 
 def glued_scale(match: re.Match[str], text: str) -> str:
-    """'2.5bn' -> 'two point five billion'."""
-    return f"{num.cardinal(match.group('low'))} {SCALES[match.group('scale').lower()]}"
+    """'2.5bn', '2.5 bn', '1.5B' -> 'two point five billion' (a lone letter only after a decimal: "5K" is a race)."""
+    scale = (match.group("scale") or match.group("letter")).lower()
+    return f"{num.cardinal(match.group('low'))} {SCALES[scale]}"
 
 
 def hash_number(match: re.Match[str], text: str) -> str:

@@ -67,7 +67,7 @@ CURRENCIES = {  # symbol or code -> (singular, plural, cent singular, cent plura
     "s$": ("Singapore dollar", "Singapore dollars", "cent", "cents"), "fr.": ("franc", "francs", "centime", "centimes"),
 }  # fmt: skip
 SCALES = {"thousand": "thousand", "k": "thousand", "million": "million", "m": "million", "mn": "million",
-          "billion": "billion", "bn": "billion", "b": "billion", "trillion": "trillion", "tn": "trillion"}  # fmt: skip
+          "billion": "billion", "bn": "billion", "bln": "billion", "mln": "million", "b": "billion", "trillion": "trillion", "tn": "trillion"}  # fmt: skip
 
 UNITS = {  # unit -> (singular, plural)
     "km/h": ("kilometer per hour", "kilometers per hour"), "kph": ("kilometer per hour", "kilometers per hour"),

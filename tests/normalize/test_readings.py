@@ -211,6 +211,8 @@ def test_rewrites_are_explained():
         ("The office is open 2-5 pm today.", "The office is open two to five P M today."),
         ("Call 1-800-555-0199 to vote.", "Call one, eight hundred, five five five, zero one nine nine to vote."),
         ("The deal is worth 3.2bn overall.", "The deal is worth three point two billion overall."),
+        ("Its user base hit 1.5B and 2.3 mln.", "Its user base hit one point five billion and two point three million."),
+        ("Rates fell .25 points.", "Rates fell point two five points."),
         ("The wind hit 90 km/hr and 25 m/s.", "The wind hit ninety kilometers per hour and twenty five meters per second."),
         ("The line carries 400 kV and 12 V.", "The line carries four hundred kilovolts and twelve volts."),
         ("The filing is dated 11-30-2021 in court.", "The filing is dated November thirtieth, twenty twenty one in court."),
