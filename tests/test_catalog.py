@@ -262,3 +262,31 @@ def test_kokoro_download_is_verified_too(repo, tmp_path, monkeypatch):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert kokoro_engine.remove() == tmp_path / "voices" / "kokoro"
+
+
+GERMAN_PAGE = """<!doctype html><html lang="de"><head><title>Die Stadt baut eine Bibliothek</title></head><body>
+<nav><a href="/">Start</a> <a href="/politik">Politik</a></nav><article><h1>Die Stadt baut eine neue Bibliothek</h1>
+<p>Die Stadtverwaltung hat am Montag beschlossen, dass im Zentrum der Stadt eine neue Bibliothek gebaut wird.
+Die Arbeiten sollen im Frühjahr beginnen und etwa zwei Jahre dauern, wie der Bürgermeister mitteilte.</p>
+<p>Nach Angaben der Verwaltung wird das Gebäude auf dem Gelände des alten Bahnhofs stehen. Es soll nicht nur
+Bücher, sondern auch Räume für Kurse und Veranstaltungen bieten. Die Kosten werden auf etwa zwanzig Millionen
+Euro geschätzt.</p><p>Viele Bürger haben sich seit Jahren eine moderne Bibliothek gewünscht. Die alte Bibliothek
+ist zu klein und wird nach der Eröffnung des Neubaus geschlossen.</p></article></body></html>"""
+
+
+@pytest.mark.slow
+def test_a_german_article_is_read_by_the_downloaded_german_voice(repo, tmp_path):
+    import numpy as np
+
+    from reader.engines import load_engine
+    from reader.pipeline import extract
+    from reader.voices import voice_for_language, voice_dirs
+
+    page = tmp_path / "bibliothek.html"
+    page.write_text(GERMAN_PAGE, encoding="utf-8")
+    catalog.download(GERMAN)
+    article = extract(str(page))
+    preset = voice_for_language(article.language)
+    assert article.language == "de" and preset.engine == "piper" and preset.name == GERMAN
+    audio = load_engine(preset, search_dirs=voice_dirs()).synthesize(article.blocks[0].text)
+    assert len(audio) > 22050 and np.abs(audio).max() > 1000

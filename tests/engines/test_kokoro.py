@@ -157,3 +157,21 @@ def test_real_kokoro_model_speaks_japanese(tmp_path):
     assert np.sqrt(np.mean((audio / 32768.0) ** 2)) > 0.02
     blend = load("kokoro:jf_alpha+jm_kumo", folder).synthesize("ありがとう。")
     assert 0.3 < len(blend) / 24000 < 3
+
+
+def test_kokoro_and_espeak_share_one_process(kokoro_dir):
+    """Kokoro's phonemizer and pyttsx3 both load espeak-ng; in one process neither may break the other."""
+    import subprocess
+    import sys
+
+    probe = (
+        "from pathlib import Path\nfrom reader.engines import load_engine\nfrom reader.voices import resolve_voice\n"
+        f"folder = Path({str(kokoro_dir)!r})\n"
+        "kokoro = load_engine(resolve_voice('kokoro:af_heart'), search_dirs=[folder])\n"
+        "a = len(kokoro.synthesize('Hello there.'))\n"
+        "b = len(load_engine(resolve_voice('espeak')).synthesize('Hello there.'))\n"
+        "c = len(kokoro.synthesize('And again.'))\n"
+        "print(a > 0 and b > 0 and c > 0)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False)
+    assert out.returncode == 0 and out.stdout.strip() == "True", out.stderr[-500:]

@@ -94,3 +94,21 @@ def test_alternating_presets_keep_their_own_settings():
     fast = load_engine(resolve_voice("espeak", rate=1.8))
     for _ in range(8):
         assert len(slow.synthesize(text)) > 1.8 * len(fast.synthesize(text))
+
+
+def test_speaks_through_the_espeakng_loader_wheel_without_a_system_library():
+    """With the espeakng-loader wheel installed, no system espeak-ng is needed (pip-only set-up)."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("espeakng_loader", reason="the pip-only set-up needs: pip install espeakng-loader")
+    probe = (
+        "from reader.engines import load_engine\nfrom reader.voices import resolve_voice\n"
+        "audio = load_engine(resolve_voice('espeak')).synthesize('Hello from the wheel.')\n"
+        "maps = {line.split()[-1] for line in open('/proc/self/maps') if 'libespeak' in line}\n"
+        "print(len(audio), sorted(maps))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False)
+    assert out.returncode == 0, out.stderr[-500:]
+    samples, maps = out.stdout.split(" ", 1)
+    assert int(samples) > 11025 and "espeakng_loader" in maps and "/usr/lib" not in maps
