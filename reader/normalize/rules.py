@@ -204,6 +204,7 @@ RULES: tuple[Rule, ...] = tuple(
         ("hashtag", r"(?<![\w&#])#([A-Za-z]\w*)", _hashtag),
         ("phone", r"(?<![\w+])\+\d{1,3}(?:[\s.-]?(?:\(\d{1,4}\)|\d{1,5})){2,6}(?![\w])", nums.phone),
         ("phone", r"(?<![\w+])(?:1[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:[\s.-]\d{1,4})?(?![\w])", nums.phone),
+        ("address", r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w]|\.\d)", nums.dotted_digits),
         dates.QUARTER,
         ("code", r"(?<![\w-])(?P<letters>[A-Z]{1,6})-?(?P<digits>\d{1,4})(?![\w-])", nums.code),
         ("money", _MONEY_BEFORE, nums.money),

@@ -248,6 +248,11 @@ def glued_scale(match: re.Match[str], text: str) -> str:
     return f"{num.cardinal(match.group('low'))} {SCALES[scale]}"
 
 
+def dotted_digits(match: re.Match[str], text: str) -> str:
+    """An IP address or a four-part version, '192.168.0.1' -> 'one nine two dot one six eight dot zero dot one'."""
+    return " dot ".join(num.digits(group) for group in match.group(0).split("."))
+
+
 def hash_number(match: re.Match[str], text: str) -> str:
     """'#1' -> 'number one'."""
     return "number " + num.cardinal(match.group("n"))

@@ -201,6 +201,7 @@ def test_rewrites_are_explained():
         ("Call +33 1 42 68 53 00 for tickets.", "Call plus three three, one, four two, six eight, five three, zero zero for tickets."),
         ("Call 0 800 123 456 for free.", "Call zero, eight zero zero, one two three, four five six for free."),
         ("In Europe, dial 112 at once.", "In Europe, dial one one two at once."),
+        ("The server at 10.0.12.7 went down.", "The server at one zero dot zero dot one two dot seven went down."),
         ("There were 112 arrests.", "There were one hundred twelve arrests."),
         # ranges, ordinals, decades, Roman numerals in names
         ("Scores rose 5-8 points.", "Scores rose five to eight points."),
