@@ -280,7 +280,7 @@ def test_a_german_article_is_read_by_the_downloaded_german_voice(repo, tmp_path)
 
     from reader.engines import load_engine
     from reader.pipeline import extract
-    from reader.voices import voice_for_language, voice_dirs
+    from reader.voices import voice_dirs, voice_for_language
 
     page = tmp_path / "bibliothek.html"
     page.write_text(GERMAN_PAGE, encoding="utf-8")
