@@ -86,13 +86,13 @@ def load_catalog(*, refresh: bool = False) -> list[CatalogVoice]:
 
 
 def _store(path: Path, body: bytes) -> None:
+    partial = path.with_suffix(f".{os.getpid()}.part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.part")
         partial.write_bytes(body)
         partial.replace(path)
     except OSError:
-        pass  # an unwritable cache only means fetching again next time
+        partial.unlink(missing_ok=True)  # an unwritable cache only means fetching again next time
 
 
 def parse_catalog(body: bytes, url: str) -> list[CatalogVoice]:

@@ -58,3 +58,22 @@ def test_model_without_config_is_refused(tmp_path):
     (tmp_path / "lonely.onnx").write_bytes(b"x")
     with pytest.raises(VoiceNotFound, match="config"):
         load_engine(resolve_voice(str(tmp_path / "lonely.onnx")))
+
+
+def test_speaker_of_a_multi_speaker_voice_reaches_piper(tmp_path):
+    """The speaker (by name or number) becomes Piper's speaker_id; the cache identity tells speakers apart."""
+    import json
+
+    from reader.engines import engine_identity
+
+    model = bundled_model()
+    config = json.loads(Path(f"{model}.json").read_text(encoding="utf-8"))
+    config.update(num_speakers=3, speaker_id_map={"anna": 0, "ben": 1, "cleo": 2})
+    (tmp_path / "trio.onnx").symlink_to(model)
+    (tmp_path / "trio.onnx.json").write_text(json.dumps(config))
+    by_name = resolve_voice(str(tmp_path / "trio.onnx"), speaker="cleo")
+    assert load_engine(by_name)._syn.speaker_id == 2
+    assert load_engine(resolve_voice(f"{tmp_path / 'trio.onnx'}#1"))._syn.speaker_id == 1
+    assert engine_identity(by_name) != engine_identity(resolve_voice(str(tmp_path / "trio.onnx"), speaker="ben"))
+    with pytest.raises(VoiceNotFound, match="no speaker 'dora'"):
+        resolve_voice(str(tmp_path / "trio.onnx"), speaker="dora")
