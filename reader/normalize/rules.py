@@ -221,7 +221,7 @@ RULES: tuple[Rule, ...] = tuple(
         ("special", r"(?<![\w/])(?:\d{3}|24/7|9/11|7/7)(?![\w/])", nums.special),
         ("fraction", r"(?:(?<![\w/.-])(?P<neg>[-−]))?(?<![\w/.])(?:(?P<whole>\d+)\s)?(?P<num>\d{1,2})/(?P<den>\d{1,2})(?:st|nd|rd|th|ST|ND|RD|TH)?(?![\w/])", nums.fraction),
         ("fraction", rf"(?<![\w.,])(?:\d+\s?)?{VULGAR}", nums.vulgar_fraction),
-        ("range", r"(?<![\w.,-])(?P<low>\d+)(?:\s?[-–—]\s?)(?P<high>\d+)(?![\w.,-]\d|\w)", nums.range_),
+        ("range", rf"(?<![\w.,-])(?P<low>{MINUS}?(?:{NUM}))(?:\s?[-–—]\s?)(?P<high>{MINUS}?(?:{NUM}))(?![\w.,-]\d|\w)", nums.range_),
         ("range", r"(?<![\w.,/-])(?P<low>1[89]\d\d|20\d\d)/(?P<high>\d\d)(?![\w/-])", nums.range_),
         ("ordinal", r"\b(\d{1,3}(?:,\d{3})*|\d+)(st|nd|rd|th)\b", nums.ordinal),
         ("decade", r"(?:\b(?P<century>1[0-9]|20)|'|\b)(?P<decade>\d)0['’]?s(?:[-–](?:(?P<century2>1[0-9]|20)|')?(?P<decade2>\d)0s)?\b", nums.decade),

@@ -205,6 +205,7 @@ def test_rewrites_are_explained():
         ("There were 112 arrests.", "There were one hundred twelve arrests."),
         # ranges, ordinals, decades, Roman numerals in names
         ("Scores rose 5-8 points.", "Scores rose five to eight points."),
+        ("Crowds of 2,000-3,500 gathered.", "Crowds of two thousand to three thousand five hundred gathered."),
         ("It covered the 1950s-70s.", "It covered the nineteen fifties to seventies."),
         ("It was his 22nd win.", "It was his twenty second win."),
         ("Pope Leo XIV spoke.", "Pope Leo the fourteenth spoke."),
