@@ -53,6 +53,7 @@ def install_files(files: list[RemoteFile], folder: Path, *, progress: Progress |
     """
     import httpx
 
+    created = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".reader-download-", dir=folder))
@@ -67,6 +68,8 @@ def install_files(files: list[RemoteFile], folder: Path, *, progress: Progress |
         return _move_into_place(staging, files, folder)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if created and not any(folder.iterdir()):
+            folder.rmdir()  # a failed first download leaves no empty folder behind
 
 
 def _fetch(client, remote: RemoteFile, target: Path, done: int, total: int, progress: Progress | None) -> int:
