@@ -32,6 +32,9 @@ _NAMED_DATE = re.compile(
 # "jdoe says:", "Reply", "Report abuse": a comment thread has begun.
 _COMMENT = re.compile(r"^\S+(?: \S+){0,3} (?:says|said|wrote|writes|replied|commented)\s*:?$|^(?:reply|report(?: abuse)?|"
                       r"flag|like|upvote|permalink)$", re.I)
+_LONG_LINE = 15
+_TWICE_MIN_LINES = 5
+_NO_COMMENTS = re.compile(r"\W*(?:no|\d+|one)\s+(?:comments?|responses?|replies)\W*$", re.I)
 _DATE_ONLY = re.compile(r"^[\W\d]*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})[\W\d:APMapm]*$")
 _PRICE_ONLY = re.compile(r"^\W*[$€£¥₴]?\s*\d[\d.,\s]*(?:[$€£¥₴]|[A-Z]{3})?\W*$")
 _CAPTION = re.compile(
@@ -61,11 +64,12 @@ _COMMENTS_HEADING = re.compile(
 _LEGAL = re.compile(r"(?:©|\(c\)|\bcopyright)\s*\d{4}|\ball rights reserved\b", re.I)
 # Headings that open a block of teasers or widgets rather than the article.
 _SECTION_MARKER = re.compile(
-    r"^\W*(?:more(?: in| from| on)?(?: \w+){1,2}|news feed|latest(?: news| stories| posts)?|editors?'? picks|"
+    r"^\W*(?:more (?:(?:in|from|on|by) \w+(?: \w+)?|news|stories|articles|posts|videos|like this)|"
+    r"latest (?:news|stories|posts|articles)|editors?'? picks|"
     r"most (?:read|popular|viewed|shared)|popular(?: now)?|trending(?: now)?|recommended(?: for you)?|"
     r"you may also like|you might also like|(?:\d+\s+|top(?: rated)? |all |show |view |load |read |latest )?"
     r"comments?(?: \(\d+\))?|leave a (?:comment|reply)|join the (?:conversation|discussion)|tags?|categories|"
-    r"archives?|about the author|share(?: this)?(?: article| story| post)?|newsletter|footer|navigation|menu|"
+    r"archives?|about the author|share(?: this)?(?: article| story| post)?|newsletter|"
     r"関連記事|新着記事|人気記事)\W*$",
     re.I,
 )
@@ -107,6 +111,8 @@ class Line:
     """A copyright or rights line: the page's footer has begun."""
     comments: bool
     """Opens or belongs to a comment thread ("12 comments", "jdoe says:")."""
+    feed_stamp: bool
+    """A time of day, "3 hours ago" or "12 replies" alone: what the items of a feed or thread carry."""
     stamp: bool
     """Only a time, a date, a price or a number."""
     caption: bool
@@ -151,12 +157,32 @@ def _is_title_case(text: str, words: list[str]) -> bool:
     return sum(1 for w in cased if w[0].isupper()) / len(cased) >= 0.75
 
 
+def _is_feed_stamp(text: str) -> bool:
+    """A time or date alone ("10:01 PM", "3 hours ago", "December 9, 2025 No Comments")."""
+    if _PRICE_ONLY.match(text):
+        return False
+    text = _NO_COMMENTS.sub("", text)
+    return bool(_TIME.match(text) or _NAMED_DATE.match(text) or _DATE_ONLY.match(text))
+
+
+def _rendered_twice(lines: list[str], counts: Counter) -> bool:
+    """Many long paragraphs occur more than once: the page holds two copies of its text."""
+    long_repeats = {line.casefold() for line in lines if counts[line.casefold()] > 1 and count_tokens(line)[0] >= _LONG_LINE}
+    return len(long_repeats) >= _TWICE_MIN_LINES
+
+
 def describe(lines: list[str]) -> list[Line]:
     """Features for every line of a page, repetition counted across the page."""
     counts = Counter(line.casefold() for line in lines)
+    seen: Counter = Counter()
+    twice = _rendered_twice(lines, counts)
     out = []
     for text in lines:
         tokens, words = count_tokens(text)
+        seen[text.casefold()] += 1
+        # On a page that renders its article twice (a mobile and a desktop
+        # copy), the first copy is content: only later copies count as repeats.
+        repeated = seen[text.casefold()] if twice and tokens >= _LONG_LINE else counts[text.casefold()]
         stops = sum(1 for w in words if w in ALL_STOPWORDS)
         out.append(
             Line(
@@ -166,12 +192,13 @@ def describe(lines: list[str]) -> list[Line]:
                 stop_share=stops / len(words) if words else 0.0,
                 latin_words=sum(1 for w in words if not _CJK.match(w)),
                 title_case=_is_title_case(text, words),
-                repeated=counts[text.casefold()],
+                repeated=repeated,
                 furniture=bool(_FURNITURE.search(text)) or (bool(_SOCIAL.search(text)) and not _TERMINAL.search(text) and tokens < 8),
                 marker=bool(_SECTION_MARKER.match(text) or _COMMENT.match(text)),
                 inline_marker=bool(_INLINE_MARKER.match(text)),
                 legal=bool(_LEGAL.search(text)) and tokens < 30,
                 comments=bool(_COMMENT.match(text) or _COMMENTS_HEADING.match(text)),
+                feed_stamp=_is_feed_stamp(text),
                 stamp=bool(_TIME.match(text) or _DATE_ONLY.match(text) or _NAMED_DATE.match(text) or _PRICE_ONLY.match(text)),
                 caption=bool(_CAPTION.search(text)) and tokens < 60,
             )

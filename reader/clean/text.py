@@ -39,6 +39,9 @@ _COMMENT_WEIGHT = 0.25
 _LIST_ITEM_SCORE = 0.5
 _WALL = -80.0
 _INLINE_WALL = -15.0
+_FEED_WALL = -40.0
+_LIVE_ENTRY_LINES = 3
+"""A feed's item boundary: a live blog's long entries outweigh it, a feed's teasers do not."""
 
 
 def collapse(text: str) -> str:
@@ -183,11 +186,33 @@ def _inside_reason(lines: list[Line], index: int, first: int, last: int, boxed: 
     return None
 
 
+def _feed_walls(lines: list[Line], scores: list[float]) -> list[float]:
+    """A bare time ("10:01 PM", "3 hours ago") once an article has begun opens a feed or a thread.
+
+    An article's paragraphs carry no time of day on a line of their own; the
+    items of a news feed, a "latest" box or a comment thread do. Before the
+    article (a header's clock) it is only furniture.
+    """
+    prose = 0.0
+    out = list(scores)
+    for index, line in enumerate(lines):
+        if line.feed_stamp and prose >= _MIN_ARTICLE_TOKENS * 2 and not _entry_follows(lines, index):
+            out[index] = _FEED_WALL
+        prose += max(0.0, scores[index])
+    return out
+
+
+def _entry_follows(lines: list[Line], index: int) -> bool:
+    """Three paragraphs or more after the time: a live blog's entry, not a feed's teaser."""
+    follow = lines[index + 1 : index + 1 + _LIVE_ENTRY_LINES]
+    return len(follow) == _LIVE_ENTRY_LINES and all(line.prose for line in follow)
+
+
 def line_scores(lines: list[Line]) -> tuple[list[float], set[int]]:
     """Each line's score, and which lines are items of an introduced list."""
     listed = _list_items(lines)
     scores = [(_LIST_ITEM_SCORE if i in listed else score(line)) for i, line in enumerate(lines)]
-    return _discount_comments(lines, scores), listed
+    return _feed_walls(lines, _discount_comments(lines, scores)), listed
 
 
 def locate_body(lines: list[Line]) -> tuple[int, int]:

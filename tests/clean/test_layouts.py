@@ -143,3 +143,35 @@ def test_every_body_sentence_of_the_fixtures_is_kept_in_order():
             found = page.find(block.text, position)
             assert found >= 0, (path.name, block.text)
             position = found + len(block.text)
+
+
+@pytest.mark.parametrize("subheading", ["More questions remain", "Latest", "Menu", "News feed"])
+def test_a_subheading_that_names_a_widget_does_not_end_the_body(subheading):
+    article = clean_text("\n".join(ARTICLE).replace("{inside}", subheading))
+    texts = [block.text for block in article.blocks]
+    assert texts[-1].startswith("The mayor thanked") and len(texts) >= 4
+
+
+def test_a_page_that_renders_its_article_twice_is_read_once():
+    body = [line for line in ARTICLE[2:] if line != "{inside}"]
+    extra = [f"Paragraph {n} tells more of the story of the bridge, its builders and the town that grew up around it." for n in range(3)]
+    page = ["Home", "News", *ARTICLE[:2], *body, *extra, "Share", "Home", "News", *ARTICLE[:2], *body, *extra, "© 2024 The River Times"]
+    article = clean_text("\n".join(page))
+    texts = [block.text for block in article.blocks]
+    assert texts == [*body, *extra]
+
+
+def test_a_live_blog_keeps_every_timed_entry():
+    entries = [
+        "4:14 p.m.",
+        "A transit chief says a man was stabbed on a commuter train during the morning rush and that the suspect is held.",
+        "Officers boarded the train at the next stop and found the man bleeding, and the line was closed for two hours.",
+        "Investigators say the two men had argued before the attack, and that there is no further threat to the public.",
+        "3:40 p.m.",
+        "The first reports of a fight on the train reached the transit police by phone shortly after three in the afternoon.",
+        "Witnesses said the carriage was crowded and that passengers tried to separate the two men before the train stopped.",
+        "A spokesperson said the agency would review its staffing on the line and publish its findings within a month.",
+    ]  # fmt: skip
+    article = clean_text("\n".join([*ARTICLE[:4], *entries]))
+    texts = [block.text for block in article.blocks]
+    assert texts == [*ARTICLE[2:4], *[e for e in entries if not e[0].isdigit()]]
