@@ -3,12 +3,14 @@
 A lexicon is a TOML file::
 
     [words]
-    Kyiv = "Keev"            # capitalized key: matches that exact case
+    Kyiv = "Keeyiv"          # capitalized key: matches that exact case
     "gif" = "jif"            # lower-case key: matches any case
     [acronyms]
     words = ["NATO", "UNESCO"]   # all-capital words read as words
     [initialisms]
     words = ["NASA"]             # ...or forced to be read as letters
+    [ipa]
+    Kyiv = "kˈiːjɪv"         # the intended sound; the shipped file's are checked with espeak-ng
 
 Files are merged in this order, later entries winning: the shipped
 ``lexicon.toml`` beside the presets, ``lexicon.toml`` in each voices folder
