@@ -222,10 +222,16 @@ def _find(spec: str) -> VoicePreset:
     )
 
 
-def _engine_preset(presets: dict[str, VoicePreset], base: VoicePreset, engine: str, voice: str, name: str) -> VoicePreset:
-    """A preset for an engine voice: the pauses and pace of a preset of that engine if there is one."""
+def _engine_preset(
+    presets: dict[str, VoicePreset], base: VoicePreset, engine: str, voice: str, name: str, language: str | None = None
+) -> VoicePreset:
+    """A preset for an engine voice: the pauses and pace of a preset of that engine if there is one.
+
+    The template's language is not the voice's: only what is known (``language``) is kept.
+    """
     template = next((p for p in presets.values() if p.engine == engine), base)
-    return replace(template, name=name, engine=engine, voice=voice, pitch=None, path=None, description="")
+    known = {"language": language} if _HAS_LANGUAGE else {}
+    return replace(template, name=name, engine=engine, voice=voice, pitch=None, path=None, description="", **known)
 
 
 def preset_language(preset: VoicePreset) -> str | None:
@@ -300,7 +306,7 @@ def _piper_voice_for(code: str) -> VoicePreset | None:
     if not models:
         return None
     presets = {p.name: p for p in list_presets()}
-    return _engine_preset(presets, presets.get(DEFAULT_PRESET, _FALLBACK), "piper", str(models[0]), name=models[0].stem)
+    return _engine_preset(presets, presets.get(DEFAULT_PRESET, _FALLBACK), "piper", str(models[0]), name=models[0].stem, language=code)
 
 
 def _espeak_voice_for(code: str) -> VoicePreset:
@@ -321,5 +327,5 @@ def _espeak_voice_for(code: str) -> VoicePreset:
     voice = exact[0].id
     warnings.warn(f"no neural voice for {code} is installed, reading with the espeak voice {voice}; for a better one: {how}", ReaderWarning, stacklevel=3)
     presets = {p.name: p for p in list_presets()}
-    return _engine_preset(presets, presets.get(DEFAULT_PRESET, _FALLBACK), "pyttsx3", voice, name=f"pyttsx3:{voice}")
+    return _engine_preset(presets, presets.get(DEFAULT_PRESET, _FALLBACK), "pyttsx3", voice, name=f"pyttsx3:{voice}", language=code)
 
