@@ -22,7 +22,7 @@ _LOGGER = logging.getLogger(__name__)
 _MAX_HTML_CHARS = 20 * 1024 * 1024
 _MIN_WORDS = 12
 _TEASER_RUN = 3
-_COPY_MIN_WORDS = 8
+_COPY_MIN_WORDS = 3
 _SECOND_OPINION_RATIO = 2.0
 _FURNITURE_MAX_TOKENS = 25
 _SECOND_OPINION_COVER = 0.8
@@ -237,20 +237,26 @@ def _text_with_breaks(element: etree._Element):
 
 
 def _drop_nested_copies(blocks: list[Block]) -> list[Block]:
-    """Blocks that trafilatura also wrote inside the block next to them.
+    """Paragraphs that trafilatura also wrote inside the paragraph next to them.
 
     With a paragraph inside an <article> inside an unclosed <p>, trafilatura
     emits the inner paragraph on its own and again inside its parent's text.
-    A block of at least _COPY_MIN_WORDS words whose whole text sits inside a
-    longer neighbour is that copy (or a pull quote): said once, in the
-    neighbour. Equal neighbours are real repeated paragraphs and both stay.
+    A paragraph of at least _COPY_MIN_WORDS words whose whole text sits inside
+    a longer neighbouring paragraph is that copy (or a pull quote): said once,
+    in the neighbour. Equal neighbours are real repeated paragraphs and stay.
     """
-    def inside_neighbour(i: int) -> bool:
-        text = blocks[i].text
-        neighbours = blocks[max(0, i - 1) : i] + blocks[i + 1 : i + 2]
-        return any(len(n.text) > len(text) and text in n.text for n in neighbours)
 
-    return [b for i, b in enumerate(blocks) if len(b.text.split()) < _COPY_MIN_WORDS or not inside_neighbour(i)]
+    def is_copy(i: int) -> bool:
+        block = blocks[i]
+        if block.kind is not BlockKind.PARAGRAPH or len(block.text.split()) < _COPY_MIN_WORDS:
+            return False
+        neighbours = blocks[max(0, i - 1) : i] + blocks[i + 1 : i + 2]
+        return any(
+            n.kind is BlockKind.PARAGRAPH and len(n.text) > len(block.text) and block.text in n.text
+            for n in neighbours
+        )
+
+    return [block for i, block in enumerate(blocks) if not is_copy(i)]
 
 
 def _drop_heading_runs(blocks: list[Block]) -> list[Block]:
