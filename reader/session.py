@@ -26,6 +26,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -119,10 +120,9 @@ class SynthesisSession:
 
     def stream(self, texts: Iterable[str]) -> Iterator[np.ndarray]:
         """Each text's shaped audio, in order, each as soon as it is ready; the engine works ahead."""
-        texts = list(texts)
-        parallel = self.workers > 1
-        ahead = self._ahead_in_pool(texts) if parallel else self._ahead_on_thread(texts)
-        again = self._raw_in_pool if parallel else self._raw
+        texts, workers = list(texts), self.workers
+        ahead = self._ahead_in_pool(texts, workers) if workers > 1 else self._ahead_on_thread(texts)
+        again = partial(self._raw_in_pool, workers=workers) if workers > 1 else self._raw
         try:
             for text, key, cached, raw in ahead:
                 yield cached if cached is not None else self._finish(text, key, raw, again)
@@ -148,38 +148,42 @@ class SynthesisSession:
                 except queue.Empty:
                     pass
 
-    def _ahead_in_pool(self, texts: list[str]) -> Iterator[tuple]:
+    def _ahead_in_pool(self, texts: list[str], workers: int) -> Iterator[tuple]:
         """The same items, cache misses rendered in the process pool, a bounded window ahead.
 
-        Leaving early (closed, an error, Ctrl-C) with chunks in flight terminates
-        the workers: nothing runs on for a narration that has stopped.
+        The pool starts on the first miss (a narration found whole in the cache
+        starts none). Leaving early (closed, an error, Ctrl-C) with chunks in
+        flight terminates the workers: nothing runs on for a narration that has stopped.
         """
         from .parallel import AHEAD_PER_WORKER
 
-        pool = self._open_pool()
         todo, window = iter(texts), deque()
         try:
             while True:
-                while len(window) < AHEAD_PER_WORKER * pool.workers and (text := next(todo, None)) is not None:
-                    window.append(self._request(pool, text))
+                while len(window) < AHEAD_PER_WORKER * workers and (text := next(todo, None)) is not None:
+                    window.append(self._request(text, workers))
                 if not window:
                     return
                 text, key, cached, future = window.popleft()
-                raw = None if future is None else self._collect(pool, future, text)
-                yield text, key, cached, raw
-        finally:
+                yield text, key, cached, None if future is None else self._collect(future, text)
+        except GeneratorExit:  # the consumer stopped: chunks still in flight have no one to go to
             if window:
                 self._stop_pool()
+            raise
+        except BaseException:  # a crash, the engine's error, Ctrl-C while waiting
+            self._stop_pool()
+            raise
 
-    def _request(self, pool: ChunkPool, text: str) -> tuple:
+    def _request(self, text: str, workers: int) -> tuple:
         started = time.perf_counter()
         key, cached = self._lookup(text)
         self.stats.synthesis_s += time.perf_counter() - started
-        return text, key, cached, None if cached is not None else pool.submit(text)
+        return text, key, cached, None if cached is not None else self._open_pool(workers).submit(text)
 
-    def _collect(self, pool: ChunkPool, future: Future, text: str) -> np.ndarray:
+    def _collect(self, future: Future, text: str) -> np.ndarray:
+        """A submitted chunk's raw audio; any failure stops the pool (a new one starts if asked again)."""
         try:
-            rate, pcm, seconds = pool.result(future, text)
+            rate, pcm, seconds = self._pool.result(future, text)
         except BaseException:  # a crash, the engine's error, Ctrl-C: this narration stops here
             self._stop_pool()
             raise
@@ -188,16 +192,15 @@ class SynthesisSession:
         self.stats.misses += 1
         return pcm
 
-    def _raw_in_pool(self, text: str) -> np.ndarray:
-        pool = self._open_pool()
-        return self._collect(pool, pool.submit(text), text)
+    def _raw_in_pool(self, text: str, workers: int) -> np.ndarray:
+        return self._collect(self._open_pool(workers).submit(text), text)
 
-    def _open_pool(self) -> ChunkPool:
+    def _open_pool(self, workers: int) -> ChunkPool:
         """The session's pool, started on first use and kept for its next streams."""
         from .parallel import ChunkPool
 
         if self._pool is None:
-            self._pool = ChunkPool(self.preset, self._search_dirs, self.workers)
+            self._pool = ChunkPool(self.preset, self._search_dirs, workers)
         return self._pool
 
     def _stop_pool(self) -> None:

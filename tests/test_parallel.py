@@ -66,6 +66,7 @@ def test_parallel_audio_is_the_sequential_audio_in_order(fake_voice, monkeypatch
     assert session.workers == 3 and session.stats.misses == len(TEXTS)
     assert [a.size for a in got] == [a.size for a in expected]
     assert all(np.array_equal(a, b) for a, b in zip(got, expected))
+    assert session._pool is not None  # a finished stream keeps its idle workers for the next one
     session.close()
     assert multiprocessing.active_children() == []
 
@@ -100,7 +101,8 @@ def test_results_come_back_in_order_when_workers_finish_out_of_order(fake_voice,
     expected = list(sequential.stream(TEXTS))
     session = _session(fake_voice, jobs=2)
     pool = _ReversePool(load_engine(resolve_voice(fake_voice)))
-    monkeypatch.setattr(session, "_open_pool", lambda: pool)
+    monkeypatch.setattr(session, "_open_pool", lambda workers: pool)
+    monkeypatch.setattr(session, "_pool", pool)
     got, ahead = [], []
     for pcm in session.stream(TEXTS):
         ahead.append(len(pool.submitted) - len(got))
@@ -176,7 +178,8 @@ def test_chunk_cache_fills_and_answers_as_in_the_sequential_path(fake_voice, tmp
     first.close()
     again = _session(fake_voice, jobs=2, cache=cache)
     warm = list(again.stream(TEXTS))
-    assert again.stats.hits == len(TEXTS) and again.stats.misses == 0 and again._pool is not None
+    assert again.stats.hits == len(TEXTS) and again.stats.misses == 0
+    assert again._pool is None  # found whole in the cache: no worker was started
     assert all(np.array_equal(a, b) for a, b in zip(cold, warm))
     again.close()
 
