@@ -142,8 +142,9 @@ def _xml_to_article(xml: str) -> Article:
     main = doc.find("main")
     title = collapse(doc.get("title") or "")
     blocks = _drop_nested_copies(_drop_heading_runs(list(_blocks(main if main is not None else doc))))
-    if title:  # the headline is said once, as the title, even when a kicker comes before its <h1>
-        first = next((i for i, b in enumerate(blocks) if b.kind is BlockKind.HEADING and _same(b.text, title)), None)
+    if title:  # the headline is said once, as the title: after a kicker, or flattened into a table row
+        # compared without spaces: trafilatura's title and its block join nested text differently
+        first = next((i for i, b in enumerate(blocks) if _squeezed(b.text) == _squeezed(title)), None)
         blocks = blocks if first is None else blocks[:first] + blocks[first + 1 :]
     if not title and blocks and blocks[0].kind is BlockKind.HEADING:
         title, blocks = blocks[0].text, blocks[1:]
@@ -275,8 +276,13 @@ def _drop_heading_runs(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _squeezed(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
 def _same(a: str, b: str) -> bool:
-    return collapse(a).casefold() == collapse(b).casefold()
+    """Equal but for case and spacing (markup can glue "tonight.<td>The" where the title has a space)."""
+    return "".join(a.split()).casefold() == "".join(b.split()).casefold()
 
 
 def visible_text(html: str) -> str:
