@@ -1,24 +1,24 @@
 """Peak memory of a narration against its length, measured side by side.
 
-Usage: python benchmarks/memory.py [--words 1000 100000] [--voice joe] [--engine-arena]
+Usage: python benchmarks/memory.py [--words 1000 100000] [--voice joe] [--jobs N]
 
 Generates articles of each length from the sample's sentences (numbered so
 no chunk repeats and nothing is cached), narrates each with `reader convert
---no-cache` in a fresh process, and prints the child's peak resident memory
-(ru_maxrss) and the ratio to the shortest. The narration streams chunks to
-ffmpeg, so the whole narration is never in memory; onnxruntime's arena grows
-only to the largest chunk, which the splitter caps at 300 characters.
+--no-cache` in a fresh process, and prints the peak memory of its whole
+process tree (the chunk workers and ffmpeg included: summed PSS, polled from
+/proc, as benchmarks/pipeline.py measures it) and the ratio to the shortest.
+The narration streams chunks to ffmpeg, so the whole narration is never in
+memory; onnxruntime's arena grows only to the largest chunk, which the
+splitter caps at 300 characters. ``--jobs`` is passed to convert (default:
+the voice decides how many worker processes).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,22 +40,21 @@ def make_article(words: int) -> str:
     return f"A long test narration of {words} words\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
-def peak_of_child(command: list[str]) -> tuple[float, float]:
-    """(peak RSS in MiB, seconds) of one child process, from its own rusage."""
-    start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode:
-        raise SystemExit(f"{' '.join(command)} failed with {child.returncode}")
-    return usage.ru_maxrss / 1024, time.perf_counter() - start
+def peak_of_tree(command: list[str]) -> tuple[float, float]:
+    """(peak PSS of the process tree in MiB, seconds) of one command."""
+    from pipeline import measured
+
+    run, _ = measured(" ".join(command[:4]), command)
+    return run.pss_mib, run.seconds
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--words", type=int, nargs="+", default=[1000, 100000])
     parser.add_argument("--voice", default="joe")
+    parser.add_argument("--jobs", type=int, default=None, help="passed to reader convert")
     args = parser.parse_args()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for words in sorted(args.words):
@@ -63,7 +62,8 @@ def main() -> int:
             article.write_text(make_article(words), encoding="utf-8")
             command = [sys.executable, "-m", "reader", "convert", str(article), "-o", str(Path(tmp) / f"{words}.mp3"),
                        "--voice", args.voice, "--no-cache", "--quiet"]  # fmt: skip
-            peak, elapsed = peak_of_child(command)
+            command += ["--jobs", str(args.jobs)] if args.jobs else []
+            peak, elapsed = peak_of_tree(command)
             results.append((words, peak, elapsed))
             print(f"{words:>7} words: peak {peak:7.1f} MiB, {elapsed:7.1f} s", flush=True)
     base = results[0][1]
