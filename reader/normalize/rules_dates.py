@@ -31,7 +31,28 @@ def clock(n: str) -> str:
 # A period-separated time needs one of these before it ("at 9.30") or after it ("9.30 GMT").
 _TIME_BEFORE = re.compile(r"\b(?:at|until|till|before|after|around)\s$", re.IGNORECASE)
 _TIME_AFTER = re.compile(rf"\s?(?:{_ZONES}|o'clock|local\b|hours\b|hrs\b|this\s+(?:morning|evening)|tonight)", re.IGNORECASE)
-_NOT_TIME_AFTER = re.compile(r"\s?(?:%|percent|per\b|points?\b|thousand|million|billion|trillion|[a-z]*(?:meter|metre|gram|second|minute))", re.IGNORECASE)
+_NOT_TIME_AFTER = re.compile(
+    r"\s?(?:%|percent|per\b|points?\b|thousand|million|billion|trillion|[a-z]*(?:meter|metre|gram|second|minute)"
+    r"|(?:dollar|euro|pound|cent|yen|yuan|franc|pence|rupee|ruble|rouble)s?\b|(?:a|an|per)\s(?:share|ounce|barrel|gallon|litre|liter)\b)",
+    re.IGNORECASE,
+)
+# A price is "at" a number too: "Shares closed at 1.25", "the euro traded at 1.08" are decimals, not times.
+# Verbs only prices do are enough; "closed", "opened", "ended" need a market word before them ("the museum
+# opened at 9.30" is a time).
+_PRICE_VERB = (
+    r"traded|trading|rose|risen|fell|fallen|settled|dropped|climbed|jumped|slipped|slid|gained|priced|valued|"
+    r"peaked|bottomed|sank|surged|eased|edged|tumbled|plunged|rallied|hovered|quoted"
+)
+_PRICE_BEFORE = re.compile(
+    rf"\b(?:{_PRICE_VERB})(?:\s(?:up|down|higher|lower|flat|back))?\s+at\s$|[$€£¥]\s?\d[\d,.]*\s(?:\w+\s){{0,6}}at\s$",
+    re.IGNORECASE,
+)
+_MARKET_BEFORE = re.compile(
+    r"\b(?:shares?|stocks?|index|indices|yields?|bonds?|futures|prices?|rates?|dollar|euro|pound|sterling|yen|yuan|"
+    r"franc|rupee|ruble|bitcoin|gold|silver|oil|crude|brent|Dow|Nasdaq|S&P|FTSE|DAX|Nikkei|market)\b"
+    r"(?:\s[\w-]+){0,4}\s(?:closed|opened|ended|finished|stood|started)(?:\s(?:the\s\w+|up|down|higher|lower|flat))?\s+at\s$",
+    re.IGNORECASE,
+)
 
 
 def _named_date(match: re.Match[str], text: str, day_first: bool) -> str | None:
@@ -78,6 +99,11 @@ def date_numeric(match: re.Match[str], text: str) -> str | None:
     return f"{MONTHS[month - 1]} {num.ordinal(day)}, {num.year(year)}"
 
 
+def _is_price(text: str, start: int) -> bool:
+    before = text[max(0, start - 80) : start]
+    return bool(_PRICE_BEFORE.search(before) or _MARKET_BEFORE.search(before))
+
+
 def _is_clock(match: re.Match[str], text: str, n: str) -> bool:
     """A written number is a time when it has a colon, am/pm, or, with a period, a time word nearby."""
     sep, ampm = match.group(f"sep{n}"), match.group(f"ampm{n}")
@@ -86,7 +112,7 @@ def _is_clock(match: re.Match[str], text: str, n: str) -> bool:
     if sep != ".":
         return False
     after = text[match.end() : match.end() + 40]  # windows, not slices to the end: linear time
-    if _NOT_TIME_AFTER.match(after):
+    if _NOT_TIME_AFTER.match(after) or _is_price(text, match.start()):
         return False
     return bool(_TIME_BEFORE.search(text[max(0, match.start() - 10) : match.start()]) or _TIME_AFTER.match(after))
 

@@ -238,3 +238,19 @@ def test_reported_defects(written, expected):
 )  # fmt: skip
 def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
     assert spoken(written) == expected
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        # a price "at" a number is a decimal; a meeting "at" one is a time
+        ("Shares closed at 1.25 on Friday.", "Shares closed at one point two five on Friday."),
+        ("The euro traded at 1.08 against the dollar.", "The euro traded at one point zero eight against the dollar."),
+        ("The index ended the day at 4.30.", "The index ended the day at four point three zero."),
+        ("Oil fell at 75.40 a barrel.", "Oil fell at seventy five point four zero a barrel."),
+        ("The meeting starts at 9.30.", "The meeting starts at nine thirty."),
+        ("The museum opened at 9.30 as usual.", "The museum opened at nine thirty as usual."),
+    ],
+)  # fmt: skip
+def test_news_readings(written, expected):
+    assert spoken(written) == expected
