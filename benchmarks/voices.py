@@ -1,13 +1,13 @@
 """Every engine side by side on the sample: real-time factor, peak memory, first-audio latency.
 
-Usage: python benchmarks/voices.py [--chunks 24] [--voices joe espeak kokoro:af_heart] [--threads N]
+Usage: python benchmarks/voices.py [--chunks N] [--voices joe espeak kokoro:af_heart] [--threads N]
 
 Each voice runs in a fresh child process (so its peak resident memory, from
-the child's own rusage, is the engine's alone) on the same first N chunks of
-samples/kyiv-independent-bakhmut.txt, as reader splits and normalizes them:
+the child's own rusage, is the engine's alone) on the same chunks of
+samples/kyiv-independent-bakhmut.txt (all 13, or the first N), as reader splits and normalizes them:
   load      seconds to load the voice (model, session, phonemizer)
   first     first-audio latency: load + the first chunk, what `reader play` waits
-  RTF       synthesis seconds / audio seconds over all N chunks (< 1: faster than real time)
+  RTF       synthesis seconds / audio seconds over the chunks (< 1: faster than real time)
   peak      the child's peak RSS in MiB (Python, reader and the engine)
 
 Kokoro runs when its model is in a voices folder (`reader voices download
@@ -43,7 +43,7 @@ def child(voice: str, chunks: int, threads: int | None) -> dict:
     from reader.voices import voice_dirs
 
     prepared = prepare(str(SAMPLE), RunOptions(voice=voice))
-    texts = [c.text for c in prepared.chunks][:chunks]
+    texts = [c.text for c in prepared.chunks][: chunks or None]
     start = time.perf_counter()
     engine = load_engine(prepared.preset, threads=threads, search_dirs=voice_dirs())
     loaded = time.perf_counter()
@@ -97,7 +97,7 @@ def kokoro_folder(tmp: Path) -> Path | None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--voices", nargs="+", default=list(DEFAULT_VOICES))
-    parser.add_argument("--chunks", type=int, default=24)
+    parser.add_argument("--chunks", type=int, default=0, help="only the first N chunks (default: all)")
     parser.add_argument("--threads", type=int, default=None, help="engine threads (default: the engine's own)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
