@@ -31,31 +31,71 @@ _BLOCK_TAGS = {"head": BlockKind.HEADING, "p": BlockKind.PARAGRAPH, "item": Bloc
 
 
 def clean_html(html: str, *, url: str | None = None) -> Article:
-    """Title, byline, date and body blocks of an HTML article."""
-    import trafilatura
+    """Title, byline, date and body blocks of an HTML article, or the main content of another page."""
+    from .pagetype import page_type
 
     if len(html) > _MAX_HTML_CHARS:
         raise ExtractionError("The HTML page is too large to be an article.")
+    # Precision mode drops more teasers and link lists; measured on the
+    # extraction dev set it also loses less body text than the default.
+    xml = _trafilatura(html, url, precision=True)
+    try:
+        article = second_opinion(_xml_to_article(xml), html) if xml else _text_fallback(html)
+    except ExtractionError:
+        article = None
+    kind = page_type(html)
+    # A page that does not declare itself an article (a forum thread, a
+    # product, a listing, documentation) is read as trafilatura's default
+    # mode finds its main content, when that holds more than the article
+    # reading; a declared article only when ours is empty or a stub.
+    if article is None or kind != "article" or _words(article.blocks) < _MIN_WORDS:
+        article = _main_content(html, url, article, others_win=kind != "article")
+    if article is None:
+        raise ExtractionError(
+            "No article text found in the HTML page (it may be an index, a login wall or an "
+            "error page). Use --keep-all to narrate all of its text anyway."
+        )
+    return article
+
+
+def _trafilatura(html: str, url: str | None, *, precision: bool) -> str | None:
+    import trafilatura
+
     # trafilatura logs its own parse trouble at ERROR level; the user sees ours.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
-        xml = trafilatura.extract(
-            html,
-            url=url,
-            output_format="xml",
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            # Precision mode drops more teasers and link lists; measured on the
-            # extraction dev set it also loses less body text than the default.
-            favor_precision=True,
-        )
-    except Exception as exc:  # trafilatura raises assorted lxml/parse errors
+        return trafilatura.extract(
+            html, url=url, output_format="xml", with_metadata=True, include_comments=False,
+            include_tables=True, include_images=False, favor_precision=precision,
+        )  # fmt: skip
+    except Exception as exc:  # noqa: BLE001 -- trafilatura raises assorted lxml/parse errors
         raise ExtractionError(f"The HTML page could not be parsed ({type(exc).__name__}).") from exc
-    if not xml:
-        return _text_fallback(html)
-    return second_opinion(_xml_to_article(xml), html)
+
+
+def _main_content(html: str, url: str | None, article: Article | None, *, others_win: bool) -> Article | None:
+    """trafilatura's default reading, when it beats ``article`` (None: nothing found)."""
+    xml = _trafilatura(html, url, precision=False)
+    try:
+        other = _xml_to_article(xml) if xml else None
+    except ExtractionError:
+        other = None
+    if other is None:
+        return article
+    blocks, furniture = _drop_furniture(other.blocks)
+    mine = _words(article.blocks) if article is not None else 0
+    # One paragraph holding the whole page is trafilatura's last-resort dump
+    # of all text (menus included), not a reading of the page's structure.
+    structured = len(blocks) > 1
+    if _words(blocks) >= _MIN_WORDS and (mine < _MIN_WORDS or others_win and structured and _words(blocks) > mine):
+        dropped = tuple(Dropped(text, reason) for text, reason in furniture.items())
+        words = [w for block in blocks for w in count_tokens(block.text)[1]]
+        language = other.language or guess_language(words)
+        return replace(other, blocks=blocks, dropped=dropped, language=language)
+    return article
+
+
+def _words(blocks) -> int:
+    return sum(len(block.text.split()) for block in blocks)
 
 
 def _text_fallback(html: str) -> Article:
@@ -63,15 +103,9 @@ def _text_fallback(html: str) -> Article:
     from .render import html_to_lines
     from .text import clean_text
 
-    try:
-        article = clean_text("\n".join(html_to_lines(html)))
-    except ExtractionError:
-        article = None
-    if article is None or sum(len(b.text.split()) for b in article.blocks) < _MIN_WORDS:
-        raise ExtractionError(
-            "No article text found in the HTML page (it may be an index, a login wall or an "
-            "error page). Use --keep-all to narrate all of its text anyway."
-        )
+    article = clean_text("\n".join(html_to_lines(html)))
+    if _words(article.blocks) < _MIN_WORDS:
+        raise ExtractionError("only a few words")
     return article
 
 

@@ -132,3 +132,32 @@ def test_xhtml_page_with_an_xml_declaration_reads():
     article = clean_html(page)
     assert [b.text[:11] for b in article.blocks] == [f"Paragraph {n}" for n in range(6)]
     assert "Paragraph 0" in visible_text(page)
+
+
+def test_page_type_from_the_publishers_labels():
+    from reader.clean.pagetype import page_type
+
+    assert page_type('<meta property="og:type" content="article"><p>x</p>') == "article"
+    assert page_type('<script type="application/ld+json">{"@type": "NewsArticle"}</script>') == "article"
+    assert page_type('<script type="application/ld+json">{"@type": "Product"}</script>') == "product"
+    assert page_type('<div itemtype="https://schema.org/DiscussionForumPosting">') == "forum"
+    assert page_type("<html><body><p>Nothing declared.</p></body></html>") == "page"
+
+
+PRODUCT = """<html><head><title>Oak desk</title>
+<script type="application/ld+json">{"@type": "Product", "name": "Oak desk"}</script></head><body>
+<nav><a href="/">Home</a> <a href="/desks">Desks</a></nav>
+<main><h1>Oak desk</h1><p>$499</p><ul>
+<li>Solid oak top, oiled by hand in our workshop</li><li>Steel legs in black or white</li>
+<li>Fits two monitors side by side</li></ul>
+<p>Our oak desk is built to last a lifetime, from timber grown in managed forests.</p>
+<h2>Dimensions</h2><ul><li>Width 140 cm</li><li>Depth 70 cm</li></ul></main>
+<footer>© 2024 Desk Co.</footer></body></html>"""
+
+
+def test_a_product_page_gives_its_main_content_not_an_error():
+    article = clean_html(PRODUCT)
+    texts = [b.text for b in article.blocks]
+    for wanted in ("Solid oak top, oiled by hand in our workshop", "Fits two monitors side by side", "Width 140 cm"):
+        assert wanted in texts
+    assert not any("Desk Co." in text or text == "Home" for text in texts)
