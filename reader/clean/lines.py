@@ -30,8 +30,13 @@ _NAMED_DATE = re.compile(
     re.I,
 )
 # "jdoe says:", "Reply", "Report abuse": a comment thread has begun.
-_COMMENT = re.compile(r"^\S+(?: \S+){0,3} (?:says|said|wrote|writes|replied|commented)\s*:?$|^(?:reply|report(?: abuse)?|"
-                      r"flag|like|upvote|permalink)$", re.I)
+_COMMENT = re.compile(
+    r"^\S+(?: \S+){0,3} (?:says|said|wrote|writes|replied|commented)\s*:?$|^(?:reply|report(?: abuse)?|"
+    r"flag|like|upvote|permalink)$"
+    # Slashdot-style "by jdoe ( 1234 ) writes: on Friday ...": the writer named, then a colon.
+    r"|^(?:by\s+)?[^.!?]{1,60}?\s(?:says|wrote|writes|replied|commented)\s*:(?:\s.{0,80})?$",
+    re.I,
+)
 _LONG_LINE = 15
 _TWICE_MIN_LINES = 5
 _NO_COMMENTS = re.compile(r"\W*(?:no|\d+|one)\s+(?:comments?|responses?|replies)\W*$", re.I)
@@ -58,7 +63,9 @@ _FURNITURE = re.compile(
 _SOCIAL = re.compile(r"\b(?:facebook|twitter|tweet|whatsapp|linkedin|instagram|youtube|pinterest|reddit|rss|email)\b", re.I)
 _COMMENTS_HEADING = re.compile(
     r"^\W*(?:\d+\s+|top(?: rated)? |all |show |view |load |read |latest )?(?:comments?|responses|replies)"
-    r"(?: \(\d+\))?\W*$|^\W*(?:leave a (?:comment|reply)|join the (?:conversation|discussion))\W*$",
+    r"(?: \(\d+\))?\W*$|^\W*(?:leave a (?:comment|reply)|join the (?:conversation|discussion))\W*$"
+    # WordPress: "59 Comments on “Title”", "12 thoughts on “Title”", "One response to “Title”".
+    r"|^\W*(?:\d+|one|no)\s+(?:comments?|responses?|replies|thoughts?)\s+(?:on|to)\s+\W.{0,200}$",
     re.I,
 )
 _LEGAL = re.compile(r"(?:©|\(c\)|\bcopyright)\s*\d{4}|\ball rights reserved\b", re.I)
