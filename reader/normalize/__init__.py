@@ -69,10 +69,31 @@ class Normalizer:
             for match in self._lexicon_pattern.finditer(text):
                 claim(match.start(), match.end(), self.lexicon.lookup(match.group(0)), "lexicon")
         for rule in self._rules:
-            for match in rule.pattern.finditer(text):
-                if not any(taken[match.start() : match.end()]):
-                    claim(match.start(), match.end(), rule.speak(match, text), rule.name)
+            for match in _free_matches(rule.pattern, text, taken):
+                claim(match.start(), match.end(), rule.speak(match, text), rule.name)
         return claims
+
+
+def _free_matches(pattern: re.Pattern[str], text: str, taken: bytearray):
+    """The pattern's matches that overlap no claimed span, left to right.
+
+    A match that starts inside a claimed span is searched again from that span's end, so that a
+    claim does not hide what follows it ("May 5 200 people": the date takes "May 5", and "5 200"
+    must not hide "200"). Each search starts past the last, so the scan stays linear.
+    """
+    position = 0
+    while position <= len(text):
+        match = pattern.search(text, position)
+        if match is None:
+            return
+        start, end = match.start(), match.end()
+        if start < len(text) and taken[start]:
+            free = taken.find(0, start)
+            position = free if free >= 0 else len(text) + 1
+            continue
+        if not any(taken[start:end]):
+            yield match
+        position = end if end > start else start + 1
 
 
 def _splits_word(text: str, start: int, end: int) -> bool:

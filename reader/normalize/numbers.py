@@ -31,8 +31,8 @@ def digits(text: str) -> str:
 
 def cardinal(text: str) -> str:
     """'2,500' -> 'two thousand five hundred'; '-3.75' -> 'minus three point seven five'."""
-    grouped = "," in text and len(text) <= 27  # written in thousands: a quantity, however long
-    text = text.replace(",", "").replace("\u2212", "-")
+    grouped = ("," in text or " " in text) and len(text) <= 27  # written in thousands: a quantity, however long
+    text = text.replace(",", "").replace(" ", "").replace("\u2212", "-")
     negative = text.startswith("-")
     text = text.lstrip("+-")
     whole, _, fraction = text.partition(".")
@@ -119,4 +119,4 @@ def mixed(whole: str | None, numerator: int, denominator: int) -> str:
 
 
 def is_one(text: str) -> bool:
-    return text.replace(",", "").lstrip("+") in ("1", "1.0", "1.00")
+    return text.replace(",", "").replace(" ", "").lstrip("+") in ("1", "1.0", "1.00")

@@ -19,7 +19,9 @@ from .words import (
     UNITS,
 )
 
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands grouped by commas, or by spaces as in Europe and SI style ("10 000", "1 234 567"): spaces only
+# when every group after a 1-3 digit lead has exactly three digits and no digit follows ("10 0000", "5 200 3").
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?: \d{3})+(?!\d| \d)(?:\.\d+)?|\d+(?:\.\d+)?"
 MINUS = r"[-−]"
 VULGAR = "[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅐⅑⅒]"
 AMOUNT = rf"(?:{NUM})(?:\s?{VULGAR}|\s\d{{1,2}}/\d{{1,2}}(?![\d/]))?|{VULGAR}"
@@ -94,7 +96,7 @@ def _one_sum(low: str, scale: str | None, names: tuple[str, str, str, str], modi
     one, many, cent_one, cents = names
     if scale:
         return f"{_amount_words(low, scale)} {one if modifier else many}"
-    whole, _, fraction = low.replace(",", "").partition(".")
+    whole, _, fraction = low.replace(",", "").replace(" ", "").partition(".")
     fraction = fraction[:2] + fraction[2:].rstrip("0")  # "$20.010" is twenty dollars one cent
     if len(fraction) == 1:
         fraction += "0"  # "$20.5" is twenty dollars fifty

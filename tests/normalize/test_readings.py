@@ -250,6 +250,12 @@ def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
         ("Oil fell at 75.40 a barrel.", "Oil fell at seventy five point four zero a barrel."),
         ("The meeting starts at 9.30.", "The meeting starts at nine thirty."),
         ("The museum opened at 9.30 as usual.", "The museum opened at nine thirty as usual."),
+        # thousands grouped by spaces; a claim never hides the number after it
+        ("About 10 000 people came.", "About ten thousand people came."),
+        ("The city has 1 234 567 residents.", "The city has one million two hundred thirty four thousand five hundred sixty seven residents."),
+        ("It cost €10 000 in all.", "It cost ten thousand euros in all."),
+        ("The codes were 10 0000 and 5 200 3.", "The codes were ten zero zero zero zero and five two hundred three."),
+        ("On May 5 200 people marched.", "On May fifth two hundred people marched."),
     ],
 )  # fmt: skip
 def test_news_readings(written, expected):
