@@ -201,7 +201,7 @@ def describe(lines: list[str]) -> list[Line]:
                 title_case=_is_title_case(text, words),
                 repeated=repeated,
                 furniture=bool(_FURNITURE.search(text)) or (bool(_SOCIAL.search(text)) and not _TERMINAL.search(text) and tokens < 8),
-                marker=bool(_SECTION_MARKER.match(text) or _COMMENT.match(text)),
+                marker=bool(_SECTION_MARKER.match(text) or _COMMENT.match(text) or _COMMENTS_HEADING.match(text)),
                 inline_marker=bool(_INLINE_MARKER.match(text)),
                 legal=bool(_LEGAL.search(text)) and tokens < 30,
                 comments=bool(_COMMENT.match(text) or _COMMENTS_HEADING.match(text)),
