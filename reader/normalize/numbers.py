@@ -79,13 +79,17 @@ def plural_of(words: str) -> str:
     return words + "s"
 
 
-def fraction(numerator: int, denominator: int) -> str:
-    """(3, 4) -> 'three quarters', (2, 3) -> 'two thirds', (1, 2) -> 'one half'."""
+def fraction(numerator: int, denominator: int, singular: bool = False) -> str:
+    """(3, 4) -> 'three quarters', (2, 3) -> 'two thirds', (1, 2) -> 'one half'.
+
+    ``singular`` for a fraction inside a compound modifier: "a 3/4-inch pipe" is a "three quarter inch" pipe.
+    """
+    one = numerator == 1 or singular
     if denominator in _FRACTIONS:
-        name = _FRACTIONS[denominator][0 if numerator == 1 else 1]
+        name = _FRACTIONS[denominator][0 if one else 1]
     else:
-        name = ordinal(denominator)
-        name = name if numerator == 1 else plural_of(name)
+        name = re.sub(r"^one (?=hundredth|thousandth|millionth)", "", ordinal(denominator))  # "three hundredths"
+        name = name if one else plural_of(name)
     return f"{cardinal(str(numerator))} {name}"
 
 
@@ -108,9 +112,9 @@ def vulgar(symbol: str) -> tuple[int, int]:
     return int(numerator), int(denominator)
 
 
-def mixed(whole: str | None, numerator: int, denominator: int) -> str:
+def mixed(whole: str | None, numerator: int, denominator: int, singular: bool = False) -> str:
     """'4', 1, 2 -> 'four and a half'; None, 3, 4 -> 'three quarters'."""
-    spoken = fraction(numerator, denominator)
+    spoken = fraction(numerator, denominator, singular)
     if not whole:
         return spoken
     if numerator == 1:

@@ -219,7 +219,7 @@ RULES: tuple[Rule, ...] = tuple(
         ("number", r"(?:(?<=\s)|^)[-−]?\.\d+(?![\w.,]|\.\d)", nums.number),
         ("measure", rf"\b(?P<low>{NUM})/(?P<unit>{UNIT})(?![\w²/])", nums.per_unit),
         ("special", r"(?<![\w/])(?:\d{3}|24/7|9/11|7/7)(?![\w/])", nums.special),
-        ("fraction", r"(?:(?<![\w/.-])(?P<neg>[-−]))?(?<![\w/.])(?:(?P<whole>\d+)\s)?(?P<num>\d{1,2})/(?P<den>\d{1,2})(?:st|nd|rd|th|ST|ND|RD|TH)?(?![\w/])", nums.fraction),
+        ("fraction", r"(?:(?<![\w/.-])(?P<neg>[-−]))?(?<![\w/.])(?:(?P<whole>\d+)\s)?(?P<num>\d{1,6})/(?P<den>\d{1,6})(?:st|nd|rd|th|ST|ND|RD|TH)?(?![\w/]|\.\d)", nums.fraction),
         ("fraction", rf"(?<![\w.,])(?:\d+\s?)?{VULGAR}", nums.vulgar_fraction),
         ("range", rf"(?<![\w.,-])(?P<low>{MINUS}?(?:{NUM}))(?:\s?[-–—]\s?)(?P<high>{MINUS}?(?:{NUM}))(?![\w.,-]\d|\w)", nums.range_),
         ("range", r"(?<![\w.,/-])(?P<low>1[89]\d\d|20\d\d)/(?P<high>\d\d)(?![\w/-])", nums.range_),

@@ -11,6 +11,7 @@ import re
 from . import numbers as num
 from .words import (
     ACRONYMS,
+    MONTHS,
     CASE_SENSITIVE_UNITS,
     CASED_UNITS,
     CURRENCIES,
@@ -232,11 +233,25 @@ def special(match: re.Match[str], text: str) -> str | None:
     return None
 
 
+_ON_DATE_BEFORE = re.compile(r"\b(?:on|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)\s$", re.IGNORECASE)
+
+
 def fraction(match: re.Match[str], text: str) -> str | None:
-    numerator, denominator = int(match.group("num")), int(match.group("den"))
-    if not 2 <= denominator <= 16 or numerator >= denominator * 4:
-        return None
-    spoken = num.mixed(match.group("whole"), numerator, denominator)
+    """'3/4' -> 'three quarters', '22/3' -> 'twenty two thirds', '50/50' -> 'fifty fifty', 'on 3/15' -> a date."""
+    written_num, written_den = match.group("num"), match.group("den")
+    numerator, denominator = int(written_num), int(written_den)
+    if denominator < 2 or (len(written_num) == 4 and len(written_den) == 2) or written_den.startswith("0"):
+        return None  # "2024/25" is a season, left to the range rule
+    before = text[max(0, match.start() - 12) : match.start()]
+    if not match.group("whole") and _ON_DATE_BEFORE.search(before) and 1 <= numerator <= 12 and denominator <= 31:
+        return f"{MONTHS[numerator - 1]} {num.ordinal(denominator)}"  # "on 3/15": a US month and day
+    if numerator == denominator:
+        return f"{num.cardinal(written_num)} {num.cardinal(written_den)}"  # "50/50", "20/20 vision"
+    # "a 1/4-mile track": a compound modifier, "a quarter-mile"; "a 1/2 cup": "a half cup".
+    compound = text.startswith("-", match.end()) and text[match.end() + 1 : match.end() + 2].isalpha()
+    spoken = num.mixed(match.group("whole"), numerator, denominator, singular=compound)
+    if numerator == 1 and not match.group("whole") and re.search(r"\ban?\s$", before, re.IGNORECASE):
+        spoken = spoken.split(" ", 1)[1]
     return "minus " + spoken if match.group("neg") else spoken
 
 

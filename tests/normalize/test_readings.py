@@ -256,6 +256,15 @@ def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
         ("It cost €10 000 in all.", "It cost ten thousand euros in all."),
         ("The codes were 10 0000 and 5 200 3.", "The codes were ten zero zero zero zero and five two hundred three."),
         ("On May 5 200 people marched.", "On May fifth two hundred people marched."),
+        # fractions: improper, large denominators, compound modifiers, halves after "a", even odds, US month/day
+        ("The ratio rose to 22/3 last year.", "The ratio rose to twenty two thirds last year."),
+        ("Only 3/100 of samples failed.", "Only three hundredths of samples failed."),
+        ("He ran a 1/4-mile track.", "He ran a quarter-mile track."),
+        ("Use a 3/4-inch pipe.", "Use a three quarter-inch pipe."),
+        ("Stir in a 1/2 cup of milk.", "Stir in a half cup of milk."),
+        ("The odds are 50/50 at best.", "The odds are fifty fifty at best."),
+        ("The vote is on 3/15 this year.", "The vote is on March fifteenth this year."),
+        ("The 2024/25 budget passed.", "The twenty twenty four to twenty five budget passed."),
     ],
 )  # fmt: skip
 def test_news_readings(written, expected):
