@@ -11,10 +11,10 @@ import re
 from . import numbers as num
 from .words import (
     ACRONYMS,
-    MONTHS,
     CASE_SENSITIVE_UNITS,
     CASED_UNITS,
     CURRENCIES,
+    MONTHS,
     NOT_NOUNS,
     SCALES,
     UNITS,
