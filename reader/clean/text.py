@@ -41,6 +41,8 @@ _WALL = -80.0
 _INLINE_WALL = -15.0
 _FEED_WALL = -40.0
 _LIVE_ENTRY_LINES = 3
+_MIN_CONTENT_TOKENS = 60
+_MIN_CONTENT_LINES = 4
 """A feed's item boundary: a live blog's long entries outweigh it, a feed's teasers do not."""
 
 
@@ -234,7 +236,10 @@ def clean_text(text: str) -> Article:
         raise ExtractionError("The input holds no text.")
     if _already_clean(lines):
         return _clean_as_is(lines)
-    first, last = locate_body(lines)
+    try:
+        first, last = locate_body(lines)
+    except ExtractionError:
+        return _main_content(lines)
     title_at, meta_at = _head(lines, first)
     kept: list[Block] = []
     dropped: list[Dropped] = []
@@ -254,6 +259,31 @@ def clean_text(text: str) -> Article:
         title=title, blocks=tuple(kept), byline=byline, date=date,
         language=guess_language(words), dropped=tuple(dropped),
     )  # fmt: skip
+
+
+def _main_content(lines: list[Line]) -> Article:
+    """A page with no article (a listing, a product, a forum): every line that says something.
+
+    Menus, stamps, calls to action, captions and repeated lines are left out;
+    what stays is the page's own content in order. Too little of it (a login
+    wall, an error page) is still no article.
+    """
+    kept = [line for line in lines if _content_line(line)]
+    if sum(line.tokens for line in kept) < _MIN_CONTENT_TOKENS or len(kept) < _MIN_CONTENT_LINES:
+        raise _no_article()
+    kept_ids = {id(line) for line in kept}
+    dropped = tuple(Dropped(line.text, "not content") for line in lines if id(line) not in kept_ids)
+    words = [w for line in kept for w in count_tokens(line.text)[1]]
+    blocks = tuple(Block(BlockKind.PARAGRAPH, line.text) for line in kept)
+    return Article(title="", blocks=blocks, language=guess_language(words), dropped=dropped)
+
+
+def _content_line(line: Line) -> bool:
+    if line.marker or line.legal or line.repeated > 1 or line.stamp or line.caption or line.comments:
+        return False
+    if line.furniture and line.tokens < 40:
+        return False
+    return line.tokens >= 4 or line.prose
 
 
 def _no_article() -> ExtractionError:

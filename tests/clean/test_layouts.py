@@ -187,3 +187,16 @@ def test_a_live_blog_keeps_every_timed_entry():
 def test_comment_threads_after_the_body_are_dropped(thread):
     article = clean_text("\n".join([*ARTICLE[:4], *ARTICLE[5:], *thread]))
     assert [block.text for block in article.blocks][-1].startswith("The mayor thanked")
+
+
+def test_a_listing_page_gives_its_entries_not_an_error():
+    entries = [
+        "Oak desk with steel legs, 140 by 70 centimetres, oiled by hand",
+        "Walnut bookshelf with five adjustable shelves and a solid back panel",
+        "Standing desk frame with two motors and a memory for four heights",
+        "Ash dining table that seats six, with a matching bench for the long side",
+        "Pine wardrobe with two doors, a hanging rail and three drawers below",
+    ]
+    page = ["Home", "Shop", "Furniture", "Sign in", *[x for e in entries for x in (e, "$499", "Add to cart")], "© 2024 Desk Co."]
+    article = clean_text("\n".join(page))
+    assert [block.text for block in article.blocks] == entries
