@@ -90,7 +90,7 @@ def settings_hash(options: RunOptions) -> str:
     from .engines import engine_identity
     from .voices import resolve_voice, voice_dirs
 
-    preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch)
+    preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch, speaker=options.speaker)
     try:
         reader_version = version("reader")
     except PackageNotFoundError:
@@ -172,14 +172,15 @@ def _known(entry: dict) -> dict:
     return {k: v for k, v in entry.items() if k in names}
 
 
-def run_task(task: Task, options: RunOptions, session=None) -> TaskResult:
+def run_task(task: Task, options: RunOptions, keeper: SessionKeeper | None = None) -> TaskResult:
     """Narrate one article; any ReaderError becomes a failed result, never an exception."""
     from .pipeline import narrate
 
     started = time.perf_counter()
     try:
         Path(task.output).parent.mkdir(parents=True, exist_ok=True)
-        narration = narrate(task.source, task.output, options=options, session=session)
+        session_for = (lambda preset: keeper.session_for(preset, options)) if keeper else None
+        narration = narrate(task.source, task.output, options=options, session_for=session_for)
     except ReaderError as exc:
         return TaskResult(task.relative, "failed", error=str(exc), elapsed_s=time.perf_counter() - started)
     return TaskResult(
@@ -203,11 +204,11 @@ class SessionKeeper:
     def __init__(self) -> None:
         self._session = None
 
-    def session_for(self, options: RunOptions):
+    def session_for(self, preset, options: RunOptions):
+        """The kept session if ``preset`` and ``options`` make the same audio, else a new one."""
         from .pipeline import open_session
-        from .voices import resolve_voice
 
-        candidate = open_session(resolve_voice(options.voice, rate=options.rate, pitch=options.pitch), options)
+        candidate = open_session(preset, options)
         if self._session is not None and self._session.settings == candidate.settings:
             return self._session
         if self._session is not None:
@@ -240,10 +241,7 @@ def _worker_init() -> None:
 
 def _worker_run(task: Task, options: RunOptions) -> TaskResult:
     try:
-        session = _KEEPER.session_for(options)
-        return run_task(task, options, session=session)
-    except ReaderError as exc:
-        return TaskResult(task.relative, "failed", error=str(exc))
+        return run_task(task, options, keeper=_KEEPER)
     except SystemExit as exc:
         # SIGTERM (_worker_init) unwound the task, removing its temporary file. The pool would
         # catch SystemExit and wait for the next task from a parent that is gone: exit now.
@@ -268,12 +266,7 @@ def execute(
         keeper = SessionKeeper()
         try:
             for task in tasks:
-                try:
-                    session = keeper.session_for(options)
-                except ReaderError as exc:
-                    yield TaskResult(task.relative, "failed", error=str(exc))
-                    continue
-                yield run_task(task, options, session=session)
+                yield run_task(task, options, keeper=keeper)
         finally:
             keeper.close()
     else:

@@ -38,6 +38,8 @@ class RunOptions:
     """The album tag; default the article's site."""
     subtitles: str | None = None
     """Also write a transcript beside the audio: "srt" or "vtt"."""
+    speaker: str | None = None
+    """A speaker of a multi-speaker voice (Piper), by number or name."""
     language: str | None = None
     """The article's language (ISO 639-1), overriding the detected one."""
     normalize: bool = True

@@ -9,6 +9,7 @@ import re
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from collections.abc import Callable
 from typing import BinaryIO
 
 from .assemble import check_writable, choose_format, install_copy
@@ -25,7 +26,7 @@ from .session import SynthesisSession
 from .tags import Tags, article_tags
 from .transcript import write_subtitles
 from .types import Article, Chunk, Narration, Script, Segment, VoicePreset
-from .voices import resolve_voice, voice_dirs
+from .voices import resolve_voice, voice_dirs, voice_for_language
 
 _SPEAKABLE = re.compile(r"\w")
 
@@ -35,7 +36,13 @@ def extract(
 ) -> Article:
     """The cleaned article in ``source`` (path, URL or ``-``); ``language`` overrides the detected one."""
     article = clean(load_source(source, stdin=stdin), keep_all=keep_all)
-    return replace(article, language=language) if language else article
+    if language:
+        return replace(article, language=language)
+    if article.language is None:  # every cleaner's output gets a language, whatever path it took
+        from .clean.stopwords import guess_language
+
+        article = replace(article, language=guess_language(re.findall(r"\w+", article.to_text().lower())))
+    return article
 
 
 def load_normalizer(lexicon: str | Path | None = None, language: str | None = None) -> SentenceNormalizer:
@@ -107,9 +114,17 @@ class Prepared:
 
 
 def prepare(source: str, options: RunOptions, *, stdin: BinaryIO | None = None) -> Prepared:
-    """Source -> article -> script -> chunks, with the options: the one preparation every command uses."""
-    preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch)
+    """Source -> article -> script -> chunks, with the options: the one preparation every command uses.
+
+    Without ``--voice`` the article's language picks the voice (``voice_for_language``):
+    a non-English article is never read by an English voice unless asked.
+    """
+    preset = None
+    if options.voice:  # checked before the article is read, so a typo costs nothing
+        preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch, speaker=options.speaker)
     article = extract(source, keep_all=options.keep_all, stdin=stdin, language=options.language)
+    if preset is None:
+        preset = voice_for_language(article.language, rate=options.rate, pitch=options.pitch, speaker=options.speaker)
     return Prepared(source, article, preset, make_chunks(article, preset, options))
 
 
@@ -133,15 +148,16 @@ def narrate(
     *,
     options: RunOptions | None = None,
     engine: Engine | None = None,
-    session: SynthesisSession | None = None,
+    session_for: Callable[[VoicePreset], SynthesisSession] | None = None,
     on_progress: ProgressCallback | None = None,
     stdin: BinaryIO | None = None,
 ) -> Narration:
     """Narrate ``source`` into one audio file and describe the result.
 
-    ``session`` reuses a caller's session (batch workers) when its settings
-    fit; ``engine`` lends a loaded engine. Otherwise a session is opened and
-    closed here.
+    ``session_for`` gives a caller's session for the article's voice (batch
+    workers keep one between articles and rebuild it when the voice or
+    settings change); ``engine`` lends a loaded engine. Otherwise a session
+    is opened and closed here.
     """
     options = options or RunOptions()
     out_path = Path(out) if out is not None else None
@@ -149,8 +165,8 @@ def narrate(
     prepared = prepare(source, options, stdin=stdin)
     out_path = out_path or default_output(source, prepared.article, fmt)
     check_writable(out_path, inputs=[source])
-    own = session is None
-    session = session or open_session(prepared.preset, options, engine)
+    own = session_for is None
+    session = session_for(prepared.preset) if session_for else open_session(prepared.preset, options, engine)
     try:
         return write_narration(prepared, session, out_path, fmt, options, on_progress=on_progress)
     finally:
@@ -178,8 +194,8 @@ def write_narration(
         write_subtitles(result.segments, out, options.subtitles)
     article = prepared.article
     return replace(
-        result, title=article.title, voice=prepared.preset.name, cached=cached,
-        byline=article.byline, date=article.date, url=article.url, site=article.site,
+        result, title=article.title, voice=prepared.preset.name, cached=cached, byline=article.byline,
+        date=article.date, url=article.url, site=article.site, language=article.language,
     )  # fmt: skip
 
 

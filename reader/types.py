@@ -172,6 +172,8 @@ class VoicePreset:
     description: str = ""
     path: Path | None = None
     """The TOML file this preset came from, if any."""
+    language: str | None = None
+    """The language this voice speaks (ISO 639-1), used to pick a voice for an article."""
 
 
 @dataclass(frozen=True)
@@ -207,3 +209,5 @@ class Narration:
     """The article's publication date as the page gives it."""
     url: str | None = None
     site: str | None = None
+    language: str | None = None
+    """The article's language, which chose the normalizer (and the voice, without --voice)."""

@@ -117,3 +117,22 @@ def test_a_bad_language_code_is_a_usage_error(tmp_path, bad):
     result = runner.invoke(app, ["script", str(page), "--language", bad])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_a_german_article_picks_a_german_voice_by_itself_and_voice_wins(tmp_path, fake_voice):
+    import json
+    import os
+
+    folder = os.environ["READER_VOICES_PATH"]
+    (tmp_path / "voices").joinpath("tones-de.toml").write_text(
+        'engine = "fake"\nvoice = "fake:high"\nlanguage = "de"\n'
+    )
+    assert str(tmp_path / "voices") == folder
+    page = tmp_path / "bus.txt"
+    page.write_text("Neue Busse für die Stadt\n\n" + GERMAN + " " + GERMAN.replace("12", "14") + "\n")
+    result = runner.invoke(app, ["convert", str(page), "-o", str(tmp_path / "a.mp3"), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["language"] == "de" and data["voice"] == "tones-de"
+    asked = runner.invoke(app, ["convert", str(page), "-o", str(tmp_path / "b.mp3"), "--json", "--voice", fake_voice])
+    assert json.loads(asked.stdout)["voice"] == fake_voice

@@ -24,6 +24,7 @@ def batch(
     voice: opt.Voice = None,
     rate: opt.Rate = None,
     pitch: opt.Pitch = None,
+    speaker: opt.Speaker = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="mp3, wav, ogg, m4b or flac.")] = "mp3",
     lexicon: opt.Lexicon = None,
     language: opt.Language = None,
@@ -50,8 +51,8 @@ def batch(
     from ..voices import resolve_voice
 
     options = opt.run_options(voice=voice, rate=rate, pitch=pitch, fmt=fmt, lexicon=lexicon, language=language,
-                              no_cache=no_cache, loudness=loudness)  # fmt: skip
-    preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch)
+                              no_cache=no_cache, loudness=loudness, speaker=speaker)  # fmt: skip
+    preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch, speaker=options.speaker)
     publishing = PublishOptions(feed, feed_title, feed_author, feed_image, combine, preset.pauses.title / 1000)
     check(publishing)
     with batch_progress(disabled=quiet or as_json) as (on_start, on_result, on_running):

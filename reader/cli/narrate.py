@@ -29,6 +29,7 @@ def convert(
     subtitles: opt.Subtitles = None,
     album: opt.Album = None,
     jobs: opt.Jobs = None,
+    speaker: opt.Speaker = None,
     quiet: opt.Quiet = False,
     as_json: opt.Json = False,
 ) -> None:
@@ -40,7 +41,7 @@ def convert(
 
     options = opt.run_options(
         voice=voice, rate=rate, pitch=pitch, fmt=fmt, keep_all=keep_all, lexicon=lexicon, language=language,
-        no_cache=no_cache, loudness=loudness, subtitles=subtitles, album=album, jobs=jobs,
+        no_cache=no_cache, loudness=loudness, subtitles=subtitles, album=album, jobs=jobs, speaker=speaker,
     )  # fmt: skip
     with chunk_progress(disabled=quiet or as_json) as on_progress:
         result = pipeline.narrate(source, output, options=options, on_progress=on_progress)
@@ -67,6 +68,7 @@ def play(
     loudness: opt.Loudness = -16.0,
     subtitles: opt.Subtitles = None,
     jobs: opt.Jobs = None,
+    speaker: opt.Speaker = None,
     quiet: opt.Quiet = False,
 ) -> None:
     """Play an audio file, or narrate an article and hear it while it is synthesized.
@@ -80,7 +82,7 @@ def play(
 
     options = opt.run_options(
         voice=voice, rate=rate, pitch=pitch, fmt=fmt, keep_all=keep_all, lexicon=lexicon, language=language,
-        no_cache=no_cache, loudness=loudness, subtitles=subtitles, jobs=jobs,
+        no_cache=no_cache, loudness=loudness, subtitles=subtitles, jobs=jobs, speaker=speaker,
     )  # fmt: skip
     output = find_player(player)
     if is_audio_file(source):

@@ -33,6 +33,7 @@ NoCache = Annotated[bool, typer.Option("--no-cache", help="Synthesize every chun
 Lexicon = Annotated[Optional[Path], typer.Option("--lexicon", help="Extra pronunciation lexicon (TOML [words] table), over the shipped and user ones.")]
 Language = Annotated[Optional[str], typer.Option("--language", "-l", help="The article's language (ISO 639-1, e.g. de), overriding detection; it picks how numbers and dates are read.")]
 Subtitles = Annotated[Optional[str], typer.Option("--subtitles", help="Also write a transcript beside the audio: srt or vtt.")]
+Speaker = Annotated[Optional[str], typer.Option("--speaker", help="A speaker of a multi-speaker voice, by number or name (e.g. p239).")]
 Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes synthesizing the article's chunks side by side (default: the voice decides; Piper: one per core, as memory allows). 1: one process.", show_default=False)]
 Album = Annotated[Optional[str], typer.Option("--album", help="Album tag (default: the article's site).")]
 
@@ -41,6 +42,7 @@ def run_options(
     *, voice: str | None = None, rate: float | None = None, pitch: int | None = None, fmt: str | None = None,
     keep_all: bool = False, lexicon: Path | None = None, language: str | None = None, no_cache: bool = False,
     loudness: float = -16.0, subtitles: str | None = None, album: str | None = None, jobs: int | None = None,
+    speaker: str | None = None,
 ):  # fmt: skip
     """The library's RunOptions from command-line values, each checked first (UsageError: exit 2)."""
     from ..options import RunOptions
@@ -58,7 +60,7 @@ def run_options(
     return RunOptions(
         voice=voice, rate=rate, pitch=pitch, format=fmt, keep_all=keep_all, lexicon=str(lexicon) if lexicon else None,
         cache=not no_cache, loudness=loudness, subtitles=subtitle_format(subtitles), album=album,
-        language=language_code(language), jobs=jobs,
+        language=language_code(language), jobs=jobs, speaker=speaker,
     )  # fmt: skip
 
 
