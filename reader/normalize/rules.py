@@ -140,10 +140,16 @@ def _saint_or_street(match: re.Match[str], text: str) -> str:
     return "Street"
 
 
+_WEEKDAYS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+_DATE_AFTER = re.compile(rf",?\s(?:{dates.MONTH}\b|\d{{1,2}}(?:st|nd|rd|th)?\s{dates.MONTH}\b|\d{{1,2}}/\d{{1,2}}\b)")
+
+
 def _abbreviation(match: re.Match[str], text: str) -> str | None:
     word = match.group("abbr").lower()
     if word == "no":
         return "number" if re.match(r"\s*\d", text[match.end() : match.end() + 5]) else None
+    if word in _WEEKDAYS:  # "Wed." is a weekday only before a date: "Mon., Jan. 5", "Fri., 12 May"
+        return ABBREVIATIONS[word] if match.group("dot") and _DATE_AFTER.match(text, match.end()) else None
     if word in ("mar", "may", "jun", "jul", "dec") and not re.match(r"\s*\d", text[match.end() : match.end() + 5]):
         return None  # "mar" the verb; a month abbreviation is followed by a day
     if not match.group("dot") and word not in BARE_ABBREVIATIONS:
@@ -226,12 +232,12 @@ RULES: tuple[Rule, ...] = tuple(
         ("ordinal", r"\b(\d{1,3}(?:,\d{3})*|\d+)(st|nd|rd|th)\b", nums.ordinal),
         ("decade", r"(?:\b(?P<century>1[0-9]|20)|'|\b)(?P<decade>\d)0['’]?s(?:[-–](?:(?P<century2>1[0-9]|20)|')?(?P<decade2>\d)0s)?\b", nums.decade),
         ("model", r"(?<![\w.,])\d{3,4}(?![\w]|[.,]\d)", nums.model_number),
-        ("year", r"(?<![\w.,$€£-])\d{4}(?![\w.,]\d|\w)", nums.year),
+        ("year", r"(?<![\w.,$€£-])\d{4}(?![\w.,]\d|\w)|(?<=[a-z]-)\d{4}(?![\w.,]\d|\w)", dates.year),
         ("number", rf"(?:(?<=\s)|^|(?<=[(\[])){MINUS}?(?:{NUM})(?![\w]|[.,]\d)|(?<![\w.,])(?:{NUM})(?![\w]|[.,]\d)", nums.number),
         ("roman", r"(?<=\s)(?P<numeral>[IVX]{1,5})\b(?!['’]\w)", _roman),
         ("title", r"\b(?P<t1>Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Cmdr|Adm|Brig|Sen|Rep|Gov|Pres|Rev|Hon|Fr|Supt|Insp|Det|Amb)\.?(?:\s(?P<t2>Col|Gen)\.?)?(?=\s+[A-Z])", _title_abbreviation),
         ("saint", r"\bSt\.?(?=\s|$)", _saint_or_street),
-        ("abbreviation", r"(?<![\w.])(?P<abbr>vs|etc|e\.g|i\.e|approx|Inc|Corp|Ltd|Co|Bros|Jr|Sr|Dept|Univ|est|Ave|Blvd|Rd|Hwy|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Fig|Vol|No|govt|Govt|intl)(?P<dot>\.)?(?!\w)", _abbreviation),
+        ("abbreviation", r"(?<![\w.])(?P<abbr>vs|etc|e\.g|i\.e|approx|Inc|Corp|Ltd|Co|Bros|Jr|Sr|Dept|Univ|est|Ave|Blvd|Rd|Hwy|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|Fig|Vol|No|govt|Govt|intl)(?P<dot>\.)?(?!\w)", _abbreviation),
         ("initialism", r"(?<![\w.])(?:[A-Za-z]\.){2,}(?![\w])", _dotted_initialism),
         ("capitals", r"(?<![\w'-])(?P<caps>[A-Z]{2,6})(?P<plural>s)?(?![\w'’]|-[a-z])", _capitals),
         ("symbol", r"[&+=×±№~≈→<>]|(?<=[A-Za-z])/(?=[A-Za-z])", _symbol),

@@ -90,6 +90,7 @@ def date_numeric(match: re.Match[str], text: str) -> str | None:
         day_first = True
     else:
         first, second, year = (int(g) for g in re.split(r"[-/]", match.group("slashed")))
+        year += 0 if year >= 100 else 2000 if year <= 40 else 1900  # "1/5/24": a two-digit year, as US forms write it
         month, day = (first, second) if first <= 12 else (second, first)  # US order unless impossible
         day_first = False
     if not (1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 2999):
@@ -102,6 +103,18 @@ def date_numeric(match: re.Match[str], text: str) -> str | None:
 def _is_price(text: str, start: int) -> bool:
     before = text[max(0, start - 80) : start]
     return bool(_PRICE_BEFORE.search(before) or _MARKET_BEFORE.search(before))
+
+
+def short_year(match: re.Match[str], text: str) -> str | None:
+    """"in '08" -> "in oh eight", "class of '99" -> "class of ninety nine": a year with its century left out.
+
+    Only where the words before say year: elsewhere the apostrophe may open a quotation ("'12 points'").
+    """
+    before = text[max(0, match.start() - 12) : match.start()]
+    if not (_YEAR_CONTEXT.search(before) or re.search(r"\bthe\s$", before, re.IGNORECASE)):
+        return None
+    yy = match.group("yy")
+    return f"oh {num.cardinal(yy[1])}" if yy[0] == "0" else num.cardinal(yy)
 
 
 def _is_clock(match: re.Match[str], text: str, n: str) -> bool:
@@ -214,7 +227,8 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _DAY2 = r"(?:\s?[-–]\s?(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"
 _YEAR = r"(?:,?\s(?P<year>\d{4})\b)?"
 PATTERNS = [
-    ("date", r"\b(?:(?P<iso>\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2})|(?P<slashed>\d{1,2}/\d{1,2}/\d{4}|\d{1,2}-\d{1,2}-\d{4})|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4}))\b", date_numeric),
+    ("date", r"\b(?:(?P<iso>\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2})|(?P<slashed>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}(?![\d/]))|\d{1,2}-\d{1,2}-\d{4})|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4}))\b", date_numeric),
+    ("date", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’]|[.,]\d)", short_year),
     ("date", rf"\b(?P<month>{MONTH})\.?[\s-]{_DAY}{_DAY2}\b(?!:\d){_YEAR}", date_mdy),
     ("date", rf"\b{_DAY}{_DAY2}\s(?:of\s)?(?P<month>{MONTH})\b\.?{_YEAR}", date_dmy),
     ("time", rf"\b{clock('1')}\s?(?:[-–—]|to\b)\s?{clock('2')}", time_range),
@@ -225,3 +239,44 @@ PATTERNS = [
 ]  # fmt: skip
 # Quarters and fiscal years run before the letters-and-digits rule, which would read "Q3" as a code.
 QUARTER = ("date", r"\b(?:(?P<kind>[QH])(?P<n>[1-4])|(?P<n2>[1-4])(?P<kind2>Q)|(?P<fiscal>FY))(?:\s?(?P<year>(?:19|20)\d\d|['’]?\d\d))?\b", quarter)
+
+
+_YEAR_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|of|by|from|until|till|to|before|after|during|year|years|early|late|mid|circa|c\.|"
+    r"spring|summer|autumn|fall|winter|through|and|between|fiscal|class of)\s+|\b[QH][1-4]\s|[(,]\s*"
+    r"|\b(?:mid|pre|post|early|late)-)$",
+    re.IGNORECASE,
+)
+# After "the" (or "a", "its"...) a year names an event or an edition: "the 1999 season", "the 2020 Olympics".
+_EDITION_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that)\s$", re.IGNORECASE)
+_EDITION_AFTER = re.compile(
+    r"\s(?:[A-Z][a-z]|(?:season|elections?|campaign|budget|census|war|law|act|model|edition|tournament|"
+    r"championships?|finals?|games|summit|crisis|crash|attacks?|floods?|earthquake|report|survey|vote|referendum|"
+    r"riots?|protests?|uprising|revolution|pandemic|outbreak|deadline|target|agreement|accord|treaty|deal|plan|"
+    r"strategy|ruling|decision|merger|acquisition|recession|drought|heatwave|storm|hurricane|wildfires?|"
+    r"olympics|world cup|cup|vintage|film|movie|album|novel|book|study|visit|trip|tour|contest|race|debate|"
+    r"primary|primaries|midterms?|inauguration|invasion|coup|ceasefire|truce|reform|tax|rules?|figures?|"
+    r"results?|data|forecast|guidance|fiscal year|financial year|school year|academic year)\b)",
+)
+# A year that starts a sentence or a clause and is the subject: "2024 was a hot year".
+_YEAR_SUBJECT_AFTER = re.compile(r"\s(?:was|is|will be|has been|had been|saw|marked|brought|proved|became)\b")
+
+
+def _is_year_value(value: str) -> bool:
+    return len(value) == 4 and value.isdigit() and 1000 <= int(value) <= 2199
+
+
+def year(match: re.Match[str], text: str) -> str | None:
+    """A four-digit number is a year where the words around it say so; else a cardinal ("1500 people")."""
+    value = match.group(0)
+    if not _is_year_value(value):
+        return None
+    before = text[max(0, match.start() - 12) : match.start()]
+    after = text[match.end() : match.end() + 40]
+    if _YEAR_CONTEXT.search(before) or re.match(r"\s*[.,;:)]|\s*$", after):
+        return num.year(int(value))
+    if _EDITION_BEFORE.search(before) and _EDITION_AFTER.match(after) and 1100 <= int(value) <= 2099:
+        return num.year(int(value))
+    if (not before.strip() or before.rstrip().endswith((";", ":", '"', "“"))) and _YEAR_SUBJECT_AFTER.match(after):
+        return num.year(int(value))
+    return None

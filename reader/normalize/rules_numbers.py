@@ -233,7 +233,7 @@ def special(match: re.Match[str], text: str) -> str | None:
     return None
 
 
-_ON_DATE_BEFORE = re.compile(r"\b(?:on|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)\s$", re.IGNORECASE)
+_ON_DATE_BEFORE = re.compile(r"\b(?:on|(?:Mon|Tues?|Wed|Wednes|Thu|Thurs?|Fri|Sat|Satur|Sun)(?:day|\.)?,?)\s$", re.IGNORECASE)
 
 
 def fraction(match: re.Match[str], text: str) -> str | None:
@@ -273,21 +273,6 @@ def dotted_digits(match: re.Match[str], text: str) -> str:
 def hash_number(match: re.Match[str], text: str) -> str:
     """'#1' -> 'number one'."""
     return "number " + num.cardinal(match.group("n"))
-
-
-_YEAR_CONTEXT = re.compile(
-    r"(?:\b(?:in|since|of|by|from|until|till|to|before|after|during|year|years|early|late|mid|circa|c\.|"
-    r"spring|summer|autumn|fall|winter|through|and|between)\s+|\b[QH][1-4]\s|[(,]\s*)$",
-    re.IGNORECASE,
-)
-
-
-def year(match: re.Match[str], text: str) -> str | None:
-    value = match.group(0)
-    before = text[max(0, match.start() - 12) : match.start()]
-    if _looks_like_year(value) and (_YEAR_CONTEXT.search(before) or re.match(r"\s*[.,;:)]|\s*$", text[match.end() : match.end() + 40])):
-        return num.year(int(value))
-    return None
 
 
 def number(match: re.Match[str], text: str) -> str:

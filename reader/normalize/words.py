@@ -21,7 +21,9 @@ ABBREVIATIONS = {
     "ave": "Avenue", "blvd": "Boulevard", "rd": "Road", "hwy": "Highway", "mt": "Mount", "ft": "Fort",
     "jan": "January", "feb": "February", "mar": "March", "apr": "April", "jun": "June", "jul": "July",
     "aug": "August", "sep": "September", "sept": "September", "oct": "October", "nov": "November",
-    "dec": "December", "fig": "figure", "vol": "volume", "govt": "government", "intl": "international",
+    "dec": "December", "mon": "Monday", "tue": "Tuesday", "tues": "Tuesday", "wed": "Wednesday",
+    "thu": "Thursday", "thur": "Thursday", "thurs": "Thursday", "fri": "Friday", "sat": "Saturday", "sun": "Sunday",
+    "fig": "figure", "vol": "volume", "govt": "government", "intl": "international",
 }  # fmt: skip
 # Abbreviations whose periods are optional (they are unambiguous without one).
 BARE_ABBREVIATIONS = {"vs", "etc", "approx", "govt", "intl"}

@@ -265,6 +265,18 @@ def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
         ("The odds are 50/50 at best.", "The odds are fifty fifty at best."),
         ("The vote is on 3/15 this year.", "The vote is on March fifteenth this year."),
         ("The 2024/25 budget passed.", "The twenty twenty four to twenty five budget passed."),
+        # dates: weekday abbreviations before a date, two-digit years, years named by the words around them
+        ("The Mon., Jan. 5 meeting was moved.", "The Monday, January fifth meeting was moved."),
+        ("The Sun. reported it first.", "The Sun. reported it first."),
+        ("The form was signed 1/5/24 in Ohio.", "The form was signed January fifth, twenty twenty four in Ohio."),
+        ("In '08 the crisis hit.", "In oh eight the crisis hit."),
+        ("He said '12 points' loudly.", "He said 'twelve points' loudly."),
+        ("It began in mid-2024 and ended late.", "It began in mid-twenty twenty four and ended late."),
+        ("The 1999 season was long.", "The nineteen ninety nine season was long."),
+        ("The 2000 troops left.", "The two thousand troops left."),
+        ("Results for fiscal 2024 are out.", "Results for fiscal twenty twenty four are out."),
+        ("There were 2,024 people there.", "There were two thousand twenty four people there."),
+        ("It costs 1,999 dollars now.", "It costs one thousand nine hundred ninety nine dollars now."),
     ],
 )  # fmt: skip
 def test_news_readings(written, expected):
