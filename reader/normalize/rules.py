@@ -140,7 +140,7 @@ def _saint_or_street(match: re.Match[str], text: str) -> str:
     return "Street"
 
 
-_WEEKDAYS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+_WEEKDAYS = frozenset(("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"))
 _DATE_AFTER = re.compile(rf",?\s(?:{dates.MONTH}\b|\d{{1,2}}(?:st|nd|rd|th)?\s{dates.MONTH}\b|\d{{1,2}}/\d{{1,2}}\b)")
 
 
