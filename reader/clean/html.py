@@ -26,6 +26,7 @@ _COPY_MIN_WORDS = 3
 _SECOND_OPINION_RATIO = 2.0
 _FURNITURE_MAX_TOKENS = 25
 _SECOND_OPINION_COVER = 0.8
+_BIO_WINDOW = 3
 """Fewer words than this is a menu or a stub, not an article."""
 _BLOCK_TAGS = {"head": BlockKind.HEADING, "p": BlockKind.PARAGRAPH, "item": BlockKind.LIST_ITEM}
 
@@ -81,7 +82,7 @@ def _main_content(html: str, url: str | None, article: Article | None, *, others
         other = None
     if other is None:
         return article
-    blocks, furniture = _drop_furniture(other.blocks)
+    blocks, furniture = _drop_trailing_bio(*_drop_furniture(other.blocks))
     mine = _words(article.blocks) if article is not None else 0
     # One paragraph holding the whole page is trafilatura's last-resort dump
     # of all text (menus included), not a reading of the page's structure.
@@ -127,6 +128,7 @@ def second_opinion(article: Article, html: str) -> Article:
     except ExtractionError:
         other = None
     blocks, furniture = _drop_furniture(article.blocks)
+    blocks, furniture = _drop_trailing_bio(blocks, furniture)
     if other is not None and _stopped_early(blocks, other.blocks):
         kinds = {block.text: block.kind for block in article.blocks}
         blocks = tuple(Block(kinds.get(b.text, b.kind), b.text) for b in other.blocks if not _same(b.text, article.title))
@@ -157,6 +159,18 @@ def _drop_furniture(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], dict[
         else:
             kept.append(block)
     return tuple(kept), reasons
+
+
+def _drop_trailing_bio(blocks: tuple[Block, ...], reasons: dict[str, str]) -> tuple[tuple[Block, ...], dict[str, str]]:
+    """An author's bio among the last paragraphs ends the article; it and what follows are dropped."""
+    from .lines import is_author_bio
+
+    for index in range(max(1, len(blocks) - _BIO_WINDOW), len(blocks)):
+        block = blocks[index]
+        if block.kind is BlockKind.PARAGRAPH and is_author_bio(block.text, count_tokens(block.text)[0]):
+            reasons = {**reasons, **{b.text: "author bio after the article" for b in blocks[index:]}}
+            return blocks[:index], reasons
+    return blocks, reasons
 
 
 def _stopped_early(ours: tuple[Block, ...], theirs: tuple[Block, ...]) -> bool:

@@ -38,6 +38,12 @@ _COMMENT = re.compile(
     re.I,
 )
 _LONG_LINE = 15
+# "Jane Doe is a freelance writer and editor...": the author's bio under an article.
+_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was)\s+(?:a|an|the)\b.{0,200}?\b(?:writer|editor|reporter|journalist|"
+    r"author|contributor|columnist|correspondent|founder|blogger|freelancer?)\b",
+)
+_BIO_MAX_TOKENS = 80
 _TWICE_MIN_LINES = 5
 _NO_COMMENTS = re.compile(r"\W*(?:no|\d+|one)\s+(?:comments?|responses?|replies)\W*$", re.I)
 _DATE_ONLY = re.compile(r"^[\W\d]*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})[\W\d:APMapm]*$")
@@ -162,6 +168,11 @@ def _is_title_case(text: str, words: list[str]) -> bool:
     if len(cased) < 2:
         return bool(cased) and cased[0][0].isupper() and len(words) <= 2
     return sum(1 for w in cased if w[0].isupper()) / len(cased) >= 0.75
+
+
+def is_author_bio(text: str, tokens: float) -> bool:
+    """A short paragraph that introduces a person by their trade of writing or founding."""
+    return tokens < _BIO_MAX_TOKENS and bool(_BIO.match(text))
 
 
 def _is_feed_stamp(text: str) -> bool:

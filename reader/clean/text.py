@@ -17,7 +17,7 @@ import re
 
 from ..errors import ExtractionError
 from ..types import Article, Block, BlockKind, Dropped
-from .lines import Line, count_tokens, describe
+from .lines import Line, count_tokens, describe, is_author_bio
 from .stopwords import guess_language
 
 _WS = re.compile(r"\s+")
@@ -41,6 +41,8 @@ _WALL = -80.0
 _INLINE_WALL = -15.0
 _FEED_WALL = -40.0
 _LIVE_ENTRY_LINES = 3
+_BIO_WINDOW = 3
+"""An author's bio is one of the last lines of what looks like the body."""
 _MIN_CONTENT_TOKENS = 60
 _MIN_CONTENT_LINES = 4
 """A feed's item boundary: a live blog's long entries outweigh it, a feed's teasers do not."""
@@ -150,6 +152,14 @@ def _trim(lines: list[Line], first: int, last: int, listed: set[int]) -> tuple[i
     return first, last
 
 
+def _before_bio(lines: list[Line], first: int, last: int) -> int:
+    """The body ends before an author's bio among its last lines."""
+    for index in range(max(first + 1, last - _BIO_WINDOW + 1), last + 1):
+        if is_author_bio(lines[index].text, lines[index].tokens):
+            return index - 1
+    return last
+
+
 def _teaser_boxes(lines: list[Line], first: int, last: int) -> set[int]:
     """A "Related"/"Read more" label inside the body and the lines it introduces."""
     boxed: set[int] = set()
@@ -224,6 +234,7 @@ def locate_body(lines: list[Line]) -> tuple[int, int]:
     if span is None:
         raise _no_article()
     first, last = _trim(lines, span[0], span[1], listed)
+    last = _before_bio(lines, first, last)
     if sum(line.tokens for line in lines[first : last + 1] if line.prose) < _MIN_ARTICLE_TOKENS:
         raise _no_article()
     return first, last

@@ -161,3 +161,11 @@ def test_a_product_page_gives_its_main_content_not_an_error():
     for wanted in ("Solid oak top, oiled by hand in our workshop", "Fits two monitors side by side", "Width 140 cm"):
         assert wanted in texts
     assert not any("Desk Co." in text or text == "Home" for text in texts)
+
+
+def test_an_author_bio_after_the_html_article_is_dropped():
+    paragraphs = "".join(f"<p>Paragraph {n} of the story says something about the harbor, its boats and the town.</p>" for n in range(6))
+    bio = "Ana Ruiz is a freelance writer who covers the coast, its harbors and the people who work on them."
+    page = f"<html><body><article><h1>Harbor</h1>{paragraphs}<p>{bio}</p></article></body></html>"
+    texts = [b.text for b in clean_html(page).blocks]
+    assert texts[-1].startswith("Paragraph 5") and bio not in texts

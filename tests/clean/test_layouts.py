@@ -200,3 +200,10 @@ def test_a_listing_page_gives_its_entries_not_an_error():
     page = ["Home", "Shop", "Furniture", "Sign in", *[x for e in entries for x in (e, "$499", "Add to cart")], "© 2024 Desk Co."]
     article = clean_text("\n".join(page))
     assert [block.text for block in article.blocks] == entries
+
+
+def test_an_author_bio_under_the_article_is_not_read():
+    bio = "Tom Reed is a freelance writer and editor who covers transport, city hall and the river for the paper."
+    article = clean_text("\n".join([*ARTICLE[:4], *ARTICLE[5:], bio, "Share this article"]))
+    texts = [block.text for block in article.blocks]
+    assert texts[-1].startswith("The mayor thanked") and bio not in texts
