@@ -182,7 +182,7 @@ def test_a_live_blog_keeps_every_timed_entry():
     [
         ["59 Comments on “Bridge reopens after repairs”", "What a relief, the detour added forty minutes to my commute every single day."],
         ["by river_fan ( 1311177 ) writes: on Friday December 19, 2025 @08:08PM", "What a relief, the detour added forty minutes to my commute every single day."],
-    ],  # fmt: skip
+    ],
 )
 def test_comment_threads_after_the_body_are_dropped(thread):
     article = clean_text("\n".join([*ARTICLE[:4], *ARTICLE[5:], *thread]))
