@@ -237,6 +237,20 @@ PATTERNS = [
     ("time", rf"\b{clock('1')}\s(?P<zone>(?i:{_ZONES})\b|(?:[A-Za-z]\.){{2}}[A-Za-z]\b\.?)", zoned_time),
     ("time", rf"\b{clock('1')}", time),
 ]  # fmt: skip
+_SPAN_NAME = (
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun"
+)
+_WEEKDAY = {d[:3]: d for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
+PATTERNS.append(("date", rf"\b(?P<a>{_SPAN_NAME})\.?\s?[-–]\s?(?P<b>{_SPAN_NAME})\b\.?", lambda m, t: name_span(m)))
+
+
+def name_span(match: re.Match[str]) -> str:
+    """"Monday-Friday" -> "Monday to Friday"; "Jan-Mar" -> "January to March"."""
+    a, b = (m if m.endswith("day") else _WEEKDAY.get(m[:3]) or MONTHS[MONTH_NUMBER[m.lower()] - 1] for m in match.group("a", "b"))
+    return f"{a} to {b}"
+
+
 # Quarters and fiscal years run before the letters-and-digits rule, which would read "Q3" as a code.
 QUARTER = ("date", r"\b(?:(?P<kind>[QH])(?P<n>[1-4])|(?P<n2>[1-4])(?P<kind2>Q)|(?P<fiscal>FY))(?:\s?(?P<year>(?:19|20)\d\d|['’]?\d\d))?\b", quarter)
 

@@ -143,7 +143,7 @@ def _per(written: str | None) -> str:
 def percent(match: re.Match[str], text: str) -> str:
     low, high = match.group("low"), match.group("high")
     if high:
-        return f"{num.cardinal(low)} to {num.cardinal(high)} percent"
+        return f"{num.cardinal(low)} {to(match, text)} {num.cardinal(high)} percent"
     return f"{num.cardinal(low)} percent"
 
 
@@ -151,10 +151,17 @@ def _unit(written: str) -> tuple[str, str] | None:
     return UNITS.get(written) or CASED_UNITS.get(written) or UNITS.get(written.lower())
 
 
+_TEMPERATURE_BEFORE = re.compile(r"\b(?:temperatures?|highs?|lows?|heat|cold|warm|hot|degrees|thermometer|mercury)\b", re.IGNORECASE)
+
+
 def measure(match: re.Match[str], text: str) -> str | None:
     unit = _unit(match.group("unit"))
     if unit is None:
         return None
+    if match.group("unit") in ("C", "F") and text[match.start("unit") - 1].isspace():
+        # "30C" is a temperature; "5 C" only where the sentence speaks of one ("grade 5 C" is not)
+        if not _TEMPERATURE_BEFORE.search(text[max(0, match.start() - 60) : match.start()]):
+            return None
     per = _unit(match.group("per") or "") or _PER_TIME.get(match.group("per") or "")
     if per:
         unit = (f"{unit[0]} per {per[0]}", f"{unit[1]} per {per[0]}")
@@ -164,7 +171,7 @@ def measure(match: re.Match[str], text: str) -> str | None:
     else:
         said = unit[0] if num.is_one(low) and not high else unit[1]
     if high:
-        return f"{amount(low)} to {amount(high)} {said}"
+        return f"{amount(low)} {to(match, text)} {amount(high)} {said}"
     return f"{amount(low)} {said}"
 
 
@@ -183,13 +190,34 @@ def per_unit(match: re.Match[str], text: str) -> str | None:
     return f"{num.cardinal(match.group('low'))} per {unit[0]}" if unit else None
 
 
+_BETWEEN = re.compile(r"\bbetween\s$", re.IGNORECASE)
+
+
+def to(match: re.Match[str], text: str) -> str:
+    """The word a range is read with: "to", but "between 10-20" is "between ten and twenty"."""
+    return "and" if _BETWEEN.search(text[max(0, match.start() - 8) : match.start()]) else "to"
+
+
 def range_(match: re.Match[str], text: str) -> str | None:
     low, high = match.group("low"), match.group("high")
     if _looks_like_year(low) and _looks_like_year(high):
-        return f"{num.year(int(low))} to {num.year(int(high))}"
+        return f"{num.year(int(low))} {to(match, text)} {num.year(int(high))}"
     if len(high) == 2 and _looks_like_year(low) and low[2:] < high:  # "2014-15": said as written
         return f"{num.year(int(low))} to {num.cardinal(high) if high[0] != '0' else 'oh ' + high[1]}"
-    return f"{num.cardinal(low)} to {num.cardinal(high)}"
+    return f"{num.cardinal(low)} {to(match, text)} {num.cardinal(high)}"
+
+
+def ordinal_range(match: re.Match[str], text: str) -> str | None:
+    """'1st-3rd' -> 'first to third'."""
+    first, second = ordinal_match(match.group("a"), match.group("sa")), ordinal_match(match.group("b"), match.group("sb"))
+    return f"{first} {to(match, text)} {second}"
+
+
+def multiply(match: re.Match[str], text: str) -> str:
+    """'2x8' -> 'two by eight' (sizes, '4x100m' relays); '4.4x' -> 'four point four times' (a multiple)."""
+    if match.group("n"):
+        return f"{num.cardinal(match.group('n'))} times"
+    return f"{num.cardinal(match.group('a'))} by {num.cardinal(match.group('b'))}"
 
 
 def _looks_like_year(value: str) -> bool:
@@ -198,10 +226,13 @@ def _looks_like_year(value: str) -> bool:
 
 def ordinal(match: re.Match[str], text: str) -> str:
     """'21st' -> 'twenty first'; a suffix that does not fit the number ('21th') is read as written."""
-    value = int(match.group(1).replace(",", ""))
-    suffix = match.group(2).lower()
-    if suffix != _ordinal_suffix(value):
-        return f"{num.cardinal(str(value))} {suffix}"
+    return ordinal_match(match.group(1), match.group(2))
+
+
+def ordinal_match(written: str, suffix: str) -> str:
+    value = int(written.replace(",", ""))
+    if suffix.lower() != _ordinal_suffix(value):
+        return f"{num.cardinal(str(value))} {suffix.lower()}"
     return num.ordinal(value)
 
 

@@ -100,7 +100,7 @@ UNITS = {  # unit -> (singular, plural)
     "μm": ("micrometer", "micrometers"), "tons": ("ton", "tons"), "ton": ("ton", "tons"),
 }  # fmt: skip
 # Units that mean something else in any other case ("5 A" may be a grade; "v" is versus): matched only as written here.
-CASED_UNITS = {"V": ("volt", "volts"), "W": ("watt", "watts"), "kV": ("kilovolt", "kilovolts"), "mL": ("milliliter", "milliliters"),
+CASED_UNITS = {"C": ("degree Celsius", "degrees Celsius"), "F": ("degree Fahrenheit", "degrees Fahrenheit"), "V": ("volt", "volts"), "W": ("watt", "watts"), "kV": ("kilovolt", "kilovolts"), "mL": ("milliliter", "milliliters"),
                "MB/s": ("megabyte per second", "megabytes per second"), "kDa": ("kilodalton", "kilodaltons")}  # fmt: skip
 # Units whose capitals mean something else (M: mega, million; G: giga; T: tera; MS, MB...): matched only as written.
 CASE_SENSITIVE_UNITS = frozenset("m g t l h ms mb mi min mins sec hr hrs in. ha nm gal kn cc mw gb tb kb ton tons".split())

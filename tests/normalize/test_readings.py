@@ -277,6 +277,18 @@ def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
         ("Results for fiscal 2024 are out.", "Results for fiscal twenty twenty four are out."),
         ("There were 2,024 people there.", "There were two thousand twenty four people there."),
         ("It costs 1,999 dollars now.", "It costs one thousand nine hundred ninety nine dollars now."),
+        # ranges: "between" takes "and", ordinals, day and month spans, sizes and multiples, glued Celsius
+        ("Between 1.2-1.5 million people came.", "Between one point two and one point five million people came."),
+        ("Prices rose between 5-10% in May.", "Prices rose between five and ten percent in May."),
+        ("The 1st-3rd place finishers won medals.", "The first to third place finishers won medals."),
+        ("The office is open Mon-Fri only.", "The office is open Monday to Friday only."),
+        ("Sales in the Jan.-March quarter fell.", "Sales in the January to March quarter fell."),
+        ("The Sun-Times reported it.", "The Sun-Times reported it."),
+        ("They used 2x8 lumber.", "They used two by eight lumber."),
+        ("The stock is up 4.4x this year.", "The stock is up four point four times this year."),
+        ("Highs of 25-30C are expected.", "Highs of twenty five to thirty degrees Celsius are expected."),
+        ("Grade 5 C pupils sat the test.", "Grade five C pupils sat the test."),
+        ("Arsenal won 3-1 on Sunday.", "Arsenal won three to one on Sunday."),
     ],
 )  # fmt: skip
 def test_news_readings(written, expected):
