@@ -158,10 +158,10 @@ def measure(match: re.Match[str], text: str) -> str | None:
     unit = _unit(match.group("unit"))
     if unit is None:
         return None
-    if match.group("unit") in ("C", "F") and text[match.start("unit") - 1].isspace():
-        # "30C" is a temperature; "5 C" only where the sentence speaks of one ("grade 5 C" is not)
-        if not _TEMPERATURE_BEFORE.search(text[max(0, match.start() - 60) : match.start()]):
-            return None
+    # "30C" is a temperature; "5 C" only where the sentence speaks of one ("grade 5 C" is not)
+    spaced_letter = match.group("unit") in ("C", "F") and text[match.start("unit") - 1].isspace()
+    if spaced_letter and not _TEMPERATURE_BEFORE.search(text[max(0, match.start() - 60) : match.start()]):
+        return None
     per = _unit(match.group("per") or "") or _PER_TIME.get(match.group("per") or "")
     if per:
         unit = (f"{unit[0]} per {per[0]}", f"{unit[1]} per {per[0]}")
