@@ -105,6 +105,14 @@ def _is_price(text: str, start: int) -> bool:
     return bool(_PRICE_BEFORE.search(before) or _MARKET_BEFORE.search(before))
 
 
+def era_year(match: re.Match[str], text: str) -> str:
+    """"753 BC" -> "seven fifty three B C", "AD 79" -> "A D seventy nine": a year, whatever its length."""
+    era = " ".join(re.sub(r"[^A-Z]", "", match.group("era") or match.group("era2")))
+    if match.group("era"):
+        return f"{era} {num.year(int(match.group('year')))}"
+    return f"{num.year(int(match.group('year2')))} {era}"
+
+
 def short_year(match: re.Match[str], text: str) -> str | None:
     """"in '08" -> "in oh eight", "class of '99" -> "class of ninety nine": a year with its century left out.
 
@@ -229,6 +237,7 @@ _YEAR = r"(?:,?\s(?P<year>\d{4})\b)?"
 PATTERNS = [
     ("date", r"\b(?:(?P<iso>\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2})|(?P<slashed>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}(?![\d/]))|\d{1,2}-\d{1,2}-\d{4})|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4}))\b", date_numeric),
     ("date", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’]|[.,]\d)", short_year),
+    ("date", r"(?<![\w.,])(?:(?P<era>AD|A\.D\.|CE)\s(?P<year>\d{1,4})|(?P<year2>\d{1,4})\s?(?P<era2>BCE?|B\.C\.(?:E\.)?|AD|A\.D\.|CE|C\.E\.))(?![\w.,]\d|\w)", era_year),
     ("date", rf"\b(?P<month>{MONTH})\.?[\s-]{_DAY}{_DAY2}\b(?!:\d){_YEAR}", date_mdy),
     ("date", rf"\b{_DAY}{_DAY2}\s(?:of\s)?(?P<month>{MONTH})\b\.?{_YEAR}", date_dmy),
     ("time", rf"\b{clock('1')}\s?(?:[-–—]|to\b)\s?{clock('2')}", time_range),

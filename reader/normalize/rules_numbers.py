@@ -274,6 +274,9 @@ def fraction(match: re.Match[str], text: str) -> str | None:
     if denominator < 2 or (len(written_num) == 4 and len(written_den) == 2) or written_den.startswith("0"):
         return None  # "2024/25" is a season, left to the range rule
     before = text[max(0, match.start() - 12) : match.start()]
+    # "08/2019": a zero-padded month and a year, as on a card; "1/2000" stays a fraction
+    if not match.group("whole") and re.fullmatch(r"0[1-9]", written_num) and re.fullmatch(r"19[5-9]\d|20\d\d", written_den):
+        return f"{MONTHS[numerator - 1]} {num.year(denominator)}"
     if not match.group("whole") and _ON_DATE_BEFORE.search(before) and 1 <= numerator <= 12 and denominator <= 31:
         return f"{MONTHS[numerator - 1]} {num.ordinal(denominator)}"  # "on 3/15": a US month and day
     if numerator == denominator:

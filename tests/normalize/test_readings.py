@@ -289,6 +289,10 @@ def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
         ("Highs of 25-30C are expected.", "Highs of twenty five to thirty degrees Celsius are expected."),
         ("Grade 5 C pupils sat the test.", "Grade five C pupils sat the test."),
         ("Arsenal won 3-1 on Sunday.", "Arsenal won three to one on Sunday."),
+        # years with an era, and a zero-padded month with a year
+        ("Rome was founded in 753 BC.", "Rome was founded in seven fifty three B C."),
+        ("Vesuvius erupted in AD 79.", "Vesuvius erupted in A D seventy nine."),
+        ("The card expires 08/2026 anyway.", "The card expires August twenty twenty six anyway."),
     ],
 )  # fmt: skip
 def test_news_readings(written, expected):
