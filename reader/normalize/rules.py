@@ -190,6 +190,10 @@ def _symbol(match: re.Match[str], text: str) -> str | None:
     return SYMBOLS.get(symbol)
 
 
+def _arithmetic(match: re.Match[str], text: str) -> str:
+    return " times " if "*" in match.group(0) else " divided by "
+
+
 def _dash(match: re.Match[str], text: str) -> str:
     return ", "
 
@@ -242,6 +246,7 @@ RULES: tuple[Rule, ...] = tuple(
         ("abbreviation", r"(?<![\w.])(?P<abbr>vs|etc|e\.g|i\.e|approx|Inc|Corp|Ltd|Co|Bros|Jr|Sr|Dept|Univ|est|Ave|Blvd|Rd|Hwy|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|Fig|Vol|No|govt|Govt|intl)(?P<dot>\.)?(?!\w)", _abbreviation),
         ("initialism", r"(?<![\w.])(?:[A-Za-z]\.){2,}(?![\w])", _dotted_initialism),
         ("capitals", r"(?<![\w'-])(?P<caps>[A-Z]{2,6})(?P<plural>s)?(?![\w'’]|-[a-z])", _capitals),
+        ("symbol", r"(?<=\d) ?[*÷] ?(?=\d)", _arithmetic),  # "2*3": only between numbers ("*" alone marks a footnote)
         ("symbol", r"[&+=×±№~≈→<>]|(?<=[A-Za-z])/(?=[A-Za-z])", _symbol),
         ("dash", r"\s[—–]\s|(?<=\w)—(?=\w)", _dash),
     ]

@@ -293,6 +293,8 @@ def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
         ("Rome was founded in 753 BC.", "Rome was founded in seven fifty three B C."),
         ("Vesuvius erupted in AD 79.", "Vesuvius erupted in A D seventy nine."),
         ("The card expires 08/2026 anyway.", "The card expires August twenty twenty six anyway."),
+        ("The puzzle asks for 2*3 and 6 ÷ 3.", "The puzzle asks for two times three and six divided by three."),
+        ("*Names have been changed.", "*Names have been changed."),
     ],
 )  # fmt: skip
 def test_news_readings(written, expected):
