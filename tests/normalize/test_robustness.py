@@ -17,7 +17,9 @@ _PIECES = ["Mr.", "U.S.", "St.", "$210 million", "10:01 PM", "2014–2022", "Mar
                      "-", "%", "°C", "km", "\u200b", "\x07", "\u00a0", "Київ", "北京", "١٢٣",
                      "$2", "billion", "billionaire", "aire", "million", "pm", "am", "TB", "KG", "kg", "4-TB", "₩",
                      "R$", "CHF", "½", "−", "#", "[1]", "[a]", "1.", "2)", "Jan.", "july", "GMT", "Q3", "FY",
-                     "1.25", "0.26", "9.30", "at", "x", "th", "st", "s", "'s", "B", "M", "k"]  # fmt: skip
+                     "1.25", "0.26", "9.30", "at", "x", "th", "st", "s", "'s", "B", "M", "k",
+                     "10 000", "1 234", "000", "22/3", "08/2026", "3/4-inch", "a", "2x8", "4.4x", "*", "÷", "'08", "in",
+                     "Mon.", "Fri", "Mon-Fri", "1st-3rd", "between", "BC", "AD", "30C", "C", "closed", "traded", "mid-"]  # fmt: skip
 # an amount, a scale or unit, and letters glued after it: "$2 billionaire", "5 kmh", "12KGs"
 _GLUED = st.tuples(
     st.sampled_from(["$2", "€5", "₩460", "4", "1.5", "9.30", "#1"]),
@@ -137,3 +139,14 @@ def test_long_runs_of_separators_take_linear_time():
         start = time.perf_counter()
         normalizer.sentence(text)
         assert time.perf_counter() - start < 5, run
+
+
+def test_readings_that_follow_a_claim_keep_every_word():
+    """Rules that look at the words around a number (dates, prices, spaced thousands) never cut or overlap one."""
+    for text in [
+        "On May 5 200 people, on Mon., Jan. 5, paid 10 000 euros for 3/4-inch 2x8 boards.",
+        "Shares closed at 1.25 between 5-10 BC, Mon-Fri, in '08 and mid-2024 at 30C.",
+        "The 1999 season's 1st-3rd places cost 22/3 of 08/2026 and 4.4x 2*3 in 1 234 567 ways.",
+    ]:
+        spoken, rewrites = normalizer.sentence(text)
+        _plain_words_in_order(text, spoken, rewrites)
