@@ -17,7 +17,8 @@ parallel one <= 0.65 on 2 cores), the peak memory of the whole process tree
 <= 1.2 GB at 2 workers), how far the parallel audio's duration is from the
 sequential one (aim <= 1 %) and whether every subtitle cue starts and ends
 within 50 ms of the sound in the decoded audio. The machine is shared and
-noisy: compare ratios within one run.
+noisy: compare ratios within one run; the CPU seconds of each run's whole
+process tree say what the runs cost whatever else the cores were doing.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -55,6 +57,8 @@ print(samples / voice.config.sample_rate)
 class Run:
     label: str
     seconds: float
+    cpu_s: float
+    """User + system seconds of the whole tree: what the run would take on an idle core."""
     rss_mib: float
     pss_mib: float
     processes: int
@@ -100,17 +104,20 @@ def measured(label: str, command: list[str]) -> tuple[Run, str]:
     """Run ``command``, timing it and polling its process tree's memory; (run, its stdout)."""
     peak = {"rss": 0, "pss": 0, "processes": 0}
     stop = threading.Event()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     poller = threading.Thread(target=poll_tree, args=(child.pid, stop, peak), daemon=True)
     poller.start()
     out, err = child.communicate()
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # every descendant is reaped by now
+    cpu_s = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     stop.set()
     poller.join()
     if child.returncode:
         raise SystemExit(f"{label} failed ({child.returncode}): {err.strip()[-500:]}")
-    return Run(label, seconds, peak["rss"] / 2**20, peak["pss"] / 2**20, peak["processes"]), out
+    return Run(label, seconds, cpu_s, peak["rss"] / 2**20, peak["pss"] / 2**20, peak["processes"]), out
 
 
 def chunk_texts(article: Path, voice: str) -> tuple[list[str], int]:
@@ -185,7 +192,7 @@ def _edge(audio: np.ndarray, rate: int, low_s: float, high_s: float, level: floa
 
 def best(runs: tuple[Run, ...]) -> Run:
     """The fastest time and the highest memory of one command's runs."""
-    return Run(runs[0].label, min(r.seconds for r in runs), max(r.rss_mib for r in runs),
+    return Run(runs[0].label, min(r.seconds for r in runs), min(r.cpu_s for r in runs), max(r.rss_mib for r in runs),
                max(r.pss_mib for r in runs), max(r.processes for r in runs))  # fmt: skip
 
 
@@ -202,7 +209,8 @@ def report(article: Path, voice: str, tmp: Path, repeat: int) -> bool:
     bare, sequential, parallel = (best(column) for column in zip(*runs))
     print(f"{article.name}: {words} words, {len(texts)} chunks; best time of {repeat}, highest memory")
     for run in (bare, sequential, parallel):
-        print(f"  {run.label:<42} {run.seconds:7.2f} s  {run.seconds / bare.seconds:5.2f} x bare   "
+        print(f"  {run.label:<42} {run.seconds:7.2f} s  {run.seconds / bare.seconds:5.2f} x bare  "
+              f"(cpu {run.cpu_s:6.1f} s)  "
               f"peak {run.rss_mib:6.0f} MiB RSS, {run.pss_mib:6.0f} MiB PSS ({run.processes} processes)")  # fmt: skip
     ratio = parallel.seconds / bare.seconds
     print(f"  parallel / bare piper: {ratio:.2f} (aim <= 0.65); parallel / sequential: "
