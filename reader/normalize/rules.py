@@ -194,8 +194,13 @@ def _arithmetic(match: re.Match[str], text: str) -> str:
     return " times " if "*" in match.group(0) else " divided by "
 
 
+_DATE_OR_NUMBER = re.compile(rf"(?:{dates.MONTH}\b|\$?\d)")
+
+
 def _dash(match: re.Match[str], text: str) -> str:
-    return ", "
+    """A spaced dash is a pause, but between two dates or numbers it is "to" ("Jan 5 – Feb 3")."""
+    between = match.start() > 0 and text[match.start() - 1].isdigit() and _DATE_OR_NUMBER.match(text, match.end())
+    return " to " if between else ", "
 
 
 _MONEY_BEFORE = rf"(?:(?P<cur>{CUR_SYMBOL})\s?|\b(?P<code>{CUR_CODE})\s)(?P<low>{NUM}|\.\d+)(?:(?:{DASH})(?:{CUR_SYMBOL})?(?P<high>{NUM}))?(?:\s?(?P<scale>{SCALE}))?(?:\s(?P<code2>{CUR_CODE})\b)?(?P<per>{PER})?"

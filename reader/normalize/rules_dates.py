@@ -232,7 +232,7 @@ def _duration(hours: int, minutes: int, seconds: int) -> str:
 
 
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_DAY2 = r"(?:\s?[-–]\s?(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"
+_DAY2 = r"(?:(?:\s?[-–]\s?|\sto\s)(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"
 _YEAR = r"(?:,?\s(?P<year>\d{4})\b)?"
 PATTERNS = [
     ("date", r"\b(?:(?P<iso>\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2})|(?P<slashed>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}(?![\d/]))|\d{1,2}-\d{1,2}-\d{4})|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4}))\b", date_numeric),
@@ -240,6 +240,7 @@ PATTERNS = [
     ("date", r"(?<![\w.,])(?:(?P<era>AD|A\.D\.|CE)\s(?P<year>\d{1,4})|(?P<year2>\d{1,4})\s?(?P<era2>BCE?|B\.C\.(?:E\.)?|AD|A\.D\.|CE|C\.E\.))(?![\w.,]\d|\w)", era_year),
     ("date", rf"\b(?P<month>{MONTH})\.?[\s-]{_DAY}{_DAY2}\b(?!:\d){_YEAR}", date_mdy),
     ("date", rf"\b{_DAY}{_DAY2}\s(?:of\s)?(?P<month>{MONTH})\b\.?{_YEAR}", date_dmy),
+    ("date", rf"\b{_DAY}-(?P<month>{MONTH})-(?P<year>\d{{4}})\b(?P<day2>)", date_dmy),  # "30-Sep-2024", as forms write it
     ("time", rf"\b{clock('1')}\s?(?:[-–—]|to\b)\s?{clock('2')}", time_range),
     ("time", rf"\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s?(?:{_ZONES}|hours|hrs)\b)", military_time),
     ("date", rf"\b(?P<month>{MONTH})\.?\s(?P<year>\d{{4}})\b", month_year),

@@ -295,6 +295,11 @@ def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
         ("The card expires 08/2026 anyway.", "The card expires August twenty twenty six anyway."),
         ("The puzzle asks for 2*3 and 6 ÷ 3.", "The puzzle asks for two times three and six divided by three."),
         ("*Names have been changed.", "*Names have been changed."),
+        # date spans: a spaced dash between dates, "to" between days, day-month-year with hyphens
+        ("The festival ran Jan 5 – Feb 3 this year.", "The festival ran January fifth to February third this year."),
+        ("He scored 5 — a record.", "He scored five, a record."),
+        ("It ran from 5 to 7 May in Paris.", "It ran from the fifth to seventh of May in Paris."),
+        ("The form is dated 30-Sep-2024 in ink.", "The form is dated the thirtieth of September, twenty twenty four in ink."),
     ],
 )  # fmt: skip
 def test_news_readings(written, expected):
