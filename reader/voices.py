@@ -30,7 +30,7 @@ from __future__ import annotations
 import os
 import tomllib
 import warnings
-from dataclasses import fields, replace
+from dataclasses import asdict, fields, replace
 from importlib import resources
 from pathlib import Path
 
@@ -39,8 +39,6 @@ from .types import Pauses, VoicePreset
 
 DEFAULT_PRESET = "joe"
 _PRESET_KEYS = {"description", "engine", "voice", "rate", "volume", "pitch", "pauses", "language", "speaker"}
-_HAS_LANGUAGE = "language" in {f.name for f in fields(VoicePreset)}
-"""Whether VoicePreset carries the ``language`` key yet; until it does, it is read from the preset's file."""
 SPEAKER_MARK = "#"
 """``NAME#SPEAKER``: a multi-speaker Piper voice's speaker is part of the voice id, so every
 cache and batch identity that includes the voice tells the speakers apart."""
@@ -91,7 +89,6 @@ def preset_from_dict(name: str, data: dict, path: Path | None = None) -> VoicePr
     if not isinstance(pause_data, dict) or set(pause_data) - pause_keys:
         raise VoiceNotFound(f"Preset {where}: [pauses] takes only {', '.join(sorted(pause_keys))}.")
     language = preset_language_key(data.get("language"), where)
-    extra = {"language": language} if _HAS_LANGUAGE else {}
     try:
         preset = VoicePreset(
             name=name,
@@ -103,12 +100,28 @@ def preset_from_dict(name: str, data: dict, path: Path | None = None) -> VoicePr
             pauses=Pauses(**{k: int(v) for k, v in pause_data.items()}),
             description=str(data.get("description", "")),
             path=path,
-            **extra,
+            language=language,
         )
     except (TypeError, ValueError) as exc:
         raise VoiceNotFound(f"Preset {where}: {exc}.") from exc
     check_rate(preset.rate)
+    _check_preset_ranges(preset, where)
     return preset
+
+
+MAX_PAUSE_MS = 10_000
+"""Ten seconds: longer is a typo (100000000 ms would write hours of silence)."""
+
+
+def _check_preset_ranges(preset: VoicePreset, where: str) -> None:
+    """Values a typo could make absurd are refused with the preset's name, before any work."""
+    for name, value in asdict(preset.pauses).items():
+        if not 0 <= value <= MAX_PAUSE_MS:
+            raise VoiceNotFound(f"Preset {where}: pause {name} = {value} ms is out of range; use 0 to {MAX_PAUSE_MS}.")
+    if not 0.0 <= preset.volume <= 2.0:
+        raise VoiceNotFound(f"Preset {where}: volume {preset.volume} is out of range; use 0.0 to 2.0.")
+    if preset.pitch is not None and not 0 <= preset.pitch <= 100:
+        raise VoiceNotFound(f"Preset {where}: pitch {preset.pitch} is out of range; use 0 to 100.")
 
 
 def preset_language_key(value: object, where: str) -> str | None:
@@ -230,21 +243,11 @@ def _engine_preset(
     The template's language is not the voice's: only what is known (``language``) is kept.
     """
     template = next((p for p in presets.values() if p.engine == engine), base)
-    known = {"language": language} if _HAS_LANGUAGE else {}
-    return replace(template, name=name, engine=engine, voice=voice, pitch=None, path=None, description="", **known)
+    return replace(template, name=name, engine=engine, voice=voice, pitch=None, path=None, description="", language=language)
 
 
 def preset_language(preset: VoicePreset) -> str | None:
-    """A preset's ``language`` key (read from its file while VoicePreset has no such field)."""
-    if _HAS_LANGUAGE:
-        return getattr(preset, "language", None)
-    if preset.path is None:
-        return None
-    try:
-        data = tomllib.loads(preset.path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
-    return preset_language_key(data.get("language"), str(preset.path))
+    return preset.language
 
 
 def voice_for_language(

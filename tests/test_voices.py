@@ -154,3 +154,24 @@ def test_language_and_speaker_preset_keys():
         preset_from_dict("x", {"engine": "piper", "voice": "v", "language": 5})
     with pytest.raises(UsageError, match="no speakers"):
         preset_from_dict("x", {"engine": "pyttsx3", "voice": "gmw/de", "speaker": 2})
+
+
+@pytest.mark.parametrize(
+    "line, words",
+    [("[pauses]\nsentence = 100000000", "pause sentence"), ("volume = 50", "volume"), ("pitch = 900", "pitch"),
+     ("[pauses]\nparagraph = -5", "pause paragraph")],
+)
+def test_absurd_preset_values_are_refused_before_any_work(tmp_path, monkeypatch, line, words):
+    from typer.testing import CliRunner
+
+    from reader.cli import app
+
+    folder = tmp_path / "voices"
+    folder.mkdir()
+    (folder / "odd.toml").write_text(f'engine = "fake"\nvoice = "fake:low"\n{line}\n')
+    monkeypatch.setenv("READER_VOICES_PATH", str(folder))
+    page = tmp_path / "a.txt"
+    page.write_text("Title\n\nThe harbor office said the ferry will run every hour from Monday on.\n")
+    result = CliRunner().invoke(app, ["convert", str(page), "-o", str(tmp_path / "a.mp3"), "--voice", "odd"])
+    assert result.exit_code == 1 and words in result.stderr and "out of range" in result.stderr
+    assert not (tmp_path / "a.mp3").exists()
