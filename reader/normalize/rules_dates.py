@@ -40,7 +40,7 @@ _NOT_TIME_AFTER = re.compile(
 # Verbs only prices do are enough; "closed", "opened", "ended" need a market word before them ("the museum
 # opened at 9.30" is a time).
 _PRICE_VERB = (
-    r"traded|trading|rose|risen|fell|fallen|settled|dropped|climbed|jumped|slipped|slid|gained|priced|valued|"
+    r"trade[ds]?|trading|rose|risen|fell|fallen|settled|dropped|climbed|jumped|slipped|slid|gained|priced|valued|"
     r"peaked|bottomed|sank|surged|eased|edged|tumbled|plunged|rallied|hovered|quoted"
 )
 _PRICE_BEFORE = re.compile(
@@ -50,7 +50,7 @@ _PRICE_BEFORE = re.compile(
 _MARKET_BEFORE = re.compile(
     r"\b(?:shares?|stocks?|index|indices|yields?|bonds?|futures|prices?|rates?|dollar|euro|pound|sterling|yen|yuan|"
     r"franc|rupee|ruble|bitcoin|gold|silver|oil|crude|brent|Dow|Nasdaq|S&P|FTSE|DAX|Nikkei|market)\b"
-    r"(?:\s[\w-]+){0,4}\s(?:closed|opened|ended|finished|stood|started)(?:\s(?:the\s\w+|up|down|higher|lower|flat))?\s+at\s$",
+    r"(?:\s[\w.,$-]+){0,4}\s(?:close[ds]?|closing|open(?:ed|s|ing)?|end(?:ed|s|ing)?|finish(?:ed|es|ing)?|st(?:oo|an)d|started)(?:\s(?:the\s\w+|up|down|higher|lower|flat))?\s+at\s$",
     re.IGNORECASE,
 )
 

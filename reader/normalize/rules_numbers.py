@@ -290,7 +290,16 @@ def fraction(match: re.Match[str], text: str) -> str | None:
 
 
 def vulgar_fraction(match: re.Match[str], text: str) -> str:
-    return amount(match.group(0))
+    """'2½' -> 'two and a half'; 'a ¼-mile walk' -> 'a quarter-mile walk', as with '1/4'."""
+    written = match.group(0)
+    numerator, denominator = num.vulgar(written[-1])
+    if len(written) > 1:
+        return amount(written)
+    compound = text.startswith("-", match.end()) and text[match.end() + 1 : match.end() + 2].isalpha()
+    spoken = num.fraction(numerator, denominator, singular=compound)
+    if numerator == 1 and re.search(r"\ban?\s$", text[max(0, match.start() - 4) : match.start()], re.IGNORECASE):
+        spoken = spoken.split(" ", 1)[1]
+    return spoken
 
 
 def glued_scale(match: re.Match[str], text: str) -> str:

@@ -250,6 +250,8 @@ def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
         ("Oil fell at 75.40 a barrel.", "Oil fell at seventy five point four zero a barrel."),
         ("The meeting starts at 9.30.", "The meeting starts at nine thirty."),
         ("The museum opened at 9.30 as usual.", "The museum opened at nine thirty as usual."),
+        ("Shares rose 1.25 to close at 4.30.", "Shares rose one point two five to close at four point three zero."),
+        ("The museum will close at 5.30 today.", "The museum will close at five thirty today."),
         # thousands grouped by spaces; a claim never hides the number after it
         ("About 10 000 people came.", "About ten thousand people came."),
         ("The city has 1 234 567 residents.", "The city has one million two hundred thirty four thousand five hundred sixty seven residents."),
@@ -262,6 +264,7 @@ def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
         ("He ran a 1/4-mile track.", "He ran a quarter-mile track."),
         ("Use a 3/4-inch pipe.", "Use a three quarter-inch pipe."),
         ("Stir in a 1/2 cup of milk.", "Stir in a half cup of milk."),
+        ("He walked a ¼-mile to the shore.", "He walked a quarter-mile to the shore."),
         ("The odds are 50/50 at best.", "The odds are fifty fifty at best."),
         ("The vote is on 3/15 this year.", "The vote is on March fifteenth this year."),
         ("The 2024/25 budget passed.", "The twenty twenty four to twenty five budget passed."),
