@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .assemble import FORMATS, check_writable, find_ffmpeg
+from .assemble import FORMATS, check_writable, find_ffmpeg, output_target
 from .errors import AssemblyError, UsageError
 from .tags import Chapter, Tags, write_tags
 from .types import Pauses
@@ -44,18 +44,18 @@ def combine(
         raise UsageError("--combine writes an audiobook: give a .m4b file name.")
     if not parts:
         raise UsageError("Nothing to combine: no article was narrated.")
-    check_writable(out)
+    check_writable(out, inputs=[path for path, _, _ in parts])
     pause_s = max(0.0, pause_s)
     chapters, start = [], 0.0
     for index, (_, name, duration) in enumerate(parts):
         gap = pause_s if index < len(parts) - 1 else 0.0
         chapters.append(Chapter(start, start + duration + gap, name))
         start += duration + gap
-    with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
+    with tempfile.TemporaryDirectory(dir=output_target(out).parent) as tmp:
         joined = Path(tmp) / "joined.m4b"
         _join([path for path, _, _ in parts], pause_s, joined)
         write_tags(joined, "m4b", Tags(title=title, artist=author, album=title, cover=cover), chapters)
-        os.replace(joined, out)
+        os.replace(joined, output_target(out))  # through a symlink, onto its target
     return Book(out, start, len(chapters))
 
 

@@ -227,7 +227,7 @@ def _reuse_narration(key: str | None, chunks: list[Chunk], out: Path, fmt: str) 
         return None
     started = time.perf_counter()
     audio, meta = found
-    install_copy(audio, out)
+    install_copy(audio, out, digest=meta.get("blake2b"))  # only bytes that match the entry checksum
     segments = tuple(Segment(*s) for s in meta["segments"])
     return Narration(path=out, format=fmt, title="", duration_s=meta["duration_s"], sample_rate=meta["sample_rate"],
                      chunks=len(chunks), words=meta["words"], voice="", synthesis_s=0.0,
