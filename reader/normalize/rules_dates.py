@@ -299,7 +299,9 @@ def year(match: re.Match[str], text: str) -> str | None:
     after = text[match.end() : match.end() + 40]
     if _YEAR_CONTEXT.search(before) or re.match(r"\s*[.,;:)]|\s*$", after):
         return num.year(int(value))
-    if _EDITION_BEFORE.search(before) and _EDITION_AFTER.match(after) and 1100 <= int(value) <= 2099:
+    edition = _EDITION_AFTER.match(after) if _EDITION_BEFORE.search(before) and 1100 <= int(value) <= 2099 else None
+    # before a name only a modern, not round, number is a year: "the 2020 Olympics", but "the 1500 Marines"
+    if edition and (edition.group(0)[1].islower() or (1900 <= int(value) <= 2099 and int(value) % 100)):
         return num.year(int(value))
     if (not before.strip() or before.rstrip().endswith((";", ":", '"', "“"))) and _YEAR_SUBJECT_AFTER.match(after):
         return num.year(int(value))

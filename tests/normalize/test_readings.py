@@ -277,6 +277,8 @@ def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
         ("It began in mid-2024 and ended late.", "It began in mid-twenty twenty four and ended late."),
         ("The 1999 season was long.", "The nineteen ninety nine season was long."),
         ("The 2000 troops left.", "The two thousand troops left."),
+        ("The 2020 Olympics were delayed.", "The twenty twenty Olympics were delayed."),
+        ("The 1500 Marines left.", "The one thousand five hundred Marines left."),
         ("Results for fiscal 2024 are out.", "Results for fiscal twenty twenty four are out."),
         ("There were 2,024 people there.", "There were two thousand twenty four people there."),
         ("It costs 1,999 dollars now.", "It costs one thousand nine hundred ninety nine dollars now."),
