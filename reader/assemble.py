@@ -97,6 +97,42 @@ def check_writable(out: Path, inputs: Iterable[str | Path] = ()) -> None:
         raise AssemblyError(f"The output folder {folder} is not writable.")
 
 
+DURATION_TOLERANCE_S = 0.5
+"""Encoders pad a frame or two (mp3: ~50 ms, Opus: 6.5 ms pre-skip); more is a damaged file."""
+
+
+def check_duration(path: Path, expected_s: float) -> None:
+    """Refuse a file that doesn't hold the audio written into it (deleted or truncated while
+    being written, a full disk ffmpeg didn't notice): nothing is tagged, renamed or cached then."""
+    from mutagen import File as MutagenFile
+    from mutagen import MutagenError
+
+    try:
+        info = MutagenFile(path)
+        length = info.info.length if info is not None else None
+    except (MutagenError, OSError) as exc:
+        raise AssemblyError(f"The encoded file for {path.name} can't be read back: {exc}.") from exc
+    kind = type(info.info).__module__ if info is not None else ""
+    if kind.endswith(("wave", "flac")):
+        # WAV and FLAC headers state the length up front, so a cut file still claims it all:
+        # count what really decodes (fast for these formats).
+        length = _decoded_seconds(path)
+    elif kind.endswith("mp3") and length and info.info.bitrate:
+        # The LAME header holds the frame count; our constant bit rate gives the bytes it needs.
+        length = min(length, path.stat().st_size * 8 / info.info.bitrate)
+    if length is None or abs(length - expected_s) > DURATION_TOLERANCE_S + 0.01 * expected_s:
+        found = "nothing readable" if length is None else f"{length:.1f} s"
+        raise AssemblyError(f"The encoded file holds {found} instead of {expected_s:.1f} s of audio; it was not kept.")
+
+
+def _decoded_seconds(path: Path) -> float | None:
+    result = subprocess.run(
+        [find_ffmpeg(), "-v", "error", "-nostdin", "-i", str(path), "-f", "s16le", "-ac", "1", "-ar", "8000", "-"],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    return len(result.stdout) / 16000 if result.returncode == 0 else None
+
+
 def output_target(out: Path) -> Path:
     """The file a write to ``out`` lands in: a symlink's target (followed to the
     end), so the link stays a link and its target gets the new content."""
@@ -263,6 +299,8 @@ class Encoder:
             pass
         if self._process.wait() != 0:
             raise AssemblyError(f"ffmpeg failed to encode {self.out.name}: {self._ffmpeg_error()}")
+        check_duration(self._tmp, self.duration_s)
         if self.finalize is not None:
             self.finalize(self._tmp)
+        check_duration(self._tmp, self.duration_s)  # tagging rewrote the file: check it again
         _rename_into_place(self._tmp, self.out)

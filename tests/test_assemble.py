@@ -82,3 +82,23 @@ def test_format_choice():
         choose_format(Path("a.mp3"), "wav")
     with pytest.raises(UsageError):
         choose_format(Path("a.xyz"), None)
+
+
+@pytest.mark.parametrize("fmt", ["mp3", "ogg", "flac", "m4b", "wav"])
+def test_a_file_that_lost_its_audio_is_never_renamed_into_place(tmp_path, fmt):
+    """Something cut the temporary file (another process, a full disk): refuse it, keep nothing."""
+    import numpy as np
+
+    from reader.assemble import Encoder
+    from reader.errors import AssemblyError
+
+    out = tmp_path / f"cut.{fmt}"
+
+    def cut(path):
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 3])
+
+    with pytest.raises(AssemblyError, match="instead of|can't be read back"):
+        with Encoder(out, fmt, 16000, finalize=cut) as encoder:
+            encoder.write((np.sin(np.arange(16000 * 20) / 5) * 8000).astype(np.int16))
+    assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
