@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 
 from ..types import Article, Block, BlockKind, Dropped
+from .lines import count_tokens
+from .stopwords import guess_language
 from .text import collapse
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -82,12 +84,14 @@ def clean_markdown(text: str) -> Article:
         else:  # front matter named another title: the document's own h1 is a heading
             blocks[heading] = Block(BlockKind.HEADING, blocks[heading].text)
     blocks, byline, dropped = _drop_byline(blocks)
+    words = [w for block in blocks for w in count_tokens(block.text)[1]]
     return Article(
         title=title,
         blocks=tuple(blocks + walker.footnotes),
         byline=_first(meta, _AUTHOR_KEYS) or byline,
         date=_first(meta, _DATE_KEYS),
         dropped=tuple(walker.dropped + dropped),
+        language=_first(meta, ("lang", "language")) or guess_language(words),
     )
 
 

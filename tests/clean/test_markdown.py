@@ -110,3 +110,9 @@ def test_stdin_with_front_matter_is_read_as_markdown():
     article = clean(load_source("-", stdin=io.BytesIO(doc)))
     assert (article.title, article.byline) == ("Harbor notes", "Ana Ruiz")
     assert _texts(article) == ["The harbor reopened today after the storm."]
+
+
+def test_language_from_front_matter_or_the_words():
+    english = " ".join(["The river is wide and the town is on the bank of it."] * 3)
+    assert clean_markdown(f"# T\n\n{english}\n").language == "en"
+    assert clean_markdown(f"---\nlang: de\n---\n\n{english}\n").language == "de"
