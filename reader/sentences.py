@@ -15,11 +15,12 @@ exactly one sentence, in order.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
 from .sentences_abbreviations import Rules, rules_for
-from .sentences_quotes import quote_spans
+from .sentences_quotes import mark_positions, quote_spans
 
 # Groups: 1 the terminator, 2 closing quotes/brackets glued to it, 3 closers
 # standing alone as tokens (tokenized text: "Bravo ! ." / "done ? '' Next"),
@@ -130,7 +131,7 @@ def _split_run(
             continue  # the end of the text, or an item marker's own period
         if quotes.inside(match.start(1), match.end(3)):
             continue  # '"We are ready. We will win," he said.': a quotation is one utterance
-        cut = _boundary(text, match, start, rules)
+        cut = _boundary(text, match, start, rules, quotes)
         if cut is not None:
             piece = text[start:cut].strip()
             if piece:
@@ -148,6 +149,13 @@ class _QuoteSpans:
     def __init__(self, text: str) -> None:
         self._spans = quote_spans(text)
         self._next = 0
+        self._marks = mark_positions(text)
+
+    def closed_between(self, mark: str, start: int, end: int) -> bool:
+        """Whether ``mark`` stands an even, non-zero number of times in text[start:end]."""
+        positions = self._marks.get(mark, [])
+        count = bisect.bisect_left(positions, end) - bisect.bisect_left(positions, start)
+        return count > 0 and count % 2 == 0
 
     def inside(self, terminator: int, cut: int) -> bool:
         """Whether a terminator at ``terminator`` sits in a quotation that goes on after ``cut``."""
@@ -159,7 +167,9 @@ class _QuoteSpans:
         return False
 
 
-def _boundary(text: str, match: re.Match[str], start: int, rules: Rules) -> int | None:
+def _boundary(
+    text: str, match: re.Match[str], start: int, rules: Rules, quotes: _QuoteSpans
+) -> int | None:
     """Where the sentence ends at this candidate, or None if it goes on."""
     punct = match.group(1)
     spaced_before = match.start(1) > 0 and text[match.start(1) - 1].isspace()
@@ -176,8 +186,13 @@ def _boundary(text: str, match: re.Match[str], start: int, rules: Rules) -> int 
         return None  # "1. Wages grew.": a list marker is never a sentence of its own
     if not _is_boundary(text, match, start, rules):
         return None
-    lone_quote = match.group(3).lstrip()[:1] in _QUOTES
-    if lone_quote and any(q in match.group(2) for q in _QUOTES):
+    lone = match.group(3).split()[0] if match.group(3).strip() else ""
+    if lone[:1] in _QUOTES and (
+        any(q in match.group(2) for q in _QUOTES)
+        # "'' Hi , '' she wrote . '' Why": the sentence's own quotation is closed,
+        # so a lone mark after its end opens the next one
+        or quotes.closed_between(lone, start, match.start(1))
+    ):
         # "next?'  ' I was": the glued quote closed this one, the lone one opens the next
         return match.end(2)
     return match.end(3)

@@ -37,6 +37,14 @@ def quote_spans(line: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def mark_positions(line: str) -> dict[str, list[int]]:
+    """Where each symmetric mark ('"', "''", "'") stands in the line, for counting by bisection."""
+    return {
+        kind: [m.start() for m in pattern.finditer(line)]
+        for kind, pattern in zip(('"', "''", "'"), _SYMMETRIC, strict=True)
+    }
+
+
 def _may_open(line: str, mark: re.Match[str]) -> bool:
     """An opening mark follows a space or bracket and is not followed by closing punctuation."""
     start = mark.start()

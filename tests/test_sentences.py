@@ -87,6 +87,10 @@ def test_enumerated_list_run_into_one_line():
         ("The shop opened at 7 a.m. Mr. Lee was late.", ["The shop opened at 7 a.m.", "Mr. Lee was late."]),
         ("Carthage fell in 146 B.C. Rome grew.", ["Carthage fell in 146 B.C.", "Rome grew."]),
         ("The bus left at 8 a. m. Mr. Diaz missed it.", ["The bus left at 8 a. m.", "Mr. Diaz missed it."]),
+        # tokenized quotes: once the sentence's own quotation closed, a lone mark opens the next
+        ("'' Hi , '' she wrote . '' Why ?", ["'' Hi , '' she wrote .", "'' Why ?"]),
+        ('" Hi , " he said . " Go on . "', ['" Hi , " he said .', '" Go on . "']),
+        ("'' Go ! '' Then silence .", ["'' Go ! ''", "Then silence ."]),
     ],
 )
 def test_english_defects(text, expected):
