@@ -38,8 +38,9 @@ _FOOTNOTE = re.compile(
     re.IGNORECASE,
 )
 # A new line that opens a list item ("* apples", "(2) bar", "iii. Second") is a boundary.
+# A blank line ends a paragraph, title or item even without a stop.
 _LIST_LINE = re.compile(
-    r"\n(?=[ \t]*(?:[•⁃*\-–]|\(?(?:\d{1,3}|[ivxlc]{1,6}|[a-z])(?:\.\)|[.)])(?=\s)))"
+    r"\n(?=[ \t]*(?:\n|[•⁃*\-–]|\(?(?:\d{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-z])(?:\.\)|[.)])(?=\s)))"
 )
 _LIST_MARKER = re.compile(
     r"(?:(?<=\s)|^)(?:[•⁃*\-–]\s?)?(\d{1,3}|[a-z])(?:\.\)|\)|\.)(?=\s+\S)"
@@ -257,7 +258,11 @@ def _quote_attribution(text: str, match: re.Match[str], rules: Rules) -> bool:
     if not rules.speech_verbs or not any(q in closers for q in _QUOTES):
         return False
     speaker = _SPEAKER.match(text, match.end(4), match.end(4) + 60)
-    return bool(speaker) and speaker.group(1) in rules.speech_verbs
+    if not speaker or speaker.group(1) not in rules.speech_verbs:
+        return False
+    # '"Stop." She cried.': after a full stop a capitalized pronoun opens a sentence;
+    # an attribution after a full stop would have been written '"Stop," she cried.'
+    return match.group(1)[0] in "?!" or speaker.group(0).split()[0].lower() not in rules.starters
 
 
 def _ends_after_token(

@@ -91,6 +91,12 @@ def test_enumerated_list_run_into_one_line():
         ("'' Hi , '' she wrote . '' Why ?", ["'' Hi , '' she wrote .", "'' Why ?"]),
         ('" Hi , " he said . " Go on . "', ['" Hi , " he said .', '" Go on . "']),
         ("'' Go ! '' Then silence .", ["'' Go ! ''", "Then silence ."]),
+        # after a full stop, a capitalized pronoun opens a sentence, speech verb or not
+        ('"Stop." She cried.', ['"Stop."', "She cried."]),
+        ('"Stop!" she cried.', ['"Stop!" she cried.']),
+        # a blank line ends a title; Roman numerals open items line by line
+        ("Title\n\nBody text here.", ["Title", "Body text here."]),
+        ("I. Scope\nII. Method\nIII. Results", ["I. Scope", "II. Method", "III. Results"]),
     ],
 )
 def test_english_defects(text, expected):
