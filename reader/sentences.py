@@ -24,9 +24,9 @@ from .sentences_quotes import mark_positions, quote_spans
 
 # Groups: 1 the terminator, 2 closing quotes/brackets glued to it, 3 closers
 # standing alone as tokens (tokenized text: "Bravo ! ." / "done ? '' Next"),
-# 4 the space, 5 the first character after it.
+# 4 the space (or nothing: "world.Today", see _glued_sentence), 5 the first character after it.
 _CANDIDATE = re.compile(
-    r"(\.(?: \.){2,}|\.{3,}|…|[.!?]+)([\"'”’»)\]]*)((?:[ \t]+(?:''|[\"'”’»)\]]|\.{1,3}|…|[!?])(?=\s|$))*)(?:(\s+)(?=(\S))|\s*$)"
+    r"(\.(?: \.){2,}|\.{3,}|…|[.!?]+)([\"'”’»)\]]*)((?:[ \t]+(?:''|[\"'”’»)\]]|\.{1,3}|…|[!?])(?=\s|$))*)(?:(\s+|(?<=[a-z\d][.!?])(?=[A-Z][a-z]))(?=(\S))|\s*$)"
 )
 _NEXT_WORD = re.compile(r"[\"'“‘(\[¿¡«`]*([\w’'.-]+)")
 _SPEAKER = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}([a-z]+)")
@@ -50,6 +50,8 @@ _FIRST_WORD = re.compile(r"\s*[\"'“‘(\[]*(\w+)")
 _NUMBER = re.compile(r"\d{1,3}")
 _NUMBER_TOKEN = re.compile(r"[\d.,/½¼¾-]*\d")
 _DOTTED = re.compile(r"(?:\w\.)+\w")
+_GLUED_HEAD = re.compile(r"^.*[a-z\d][.!?](?=[A-Z][a-z])")
+_GLUED_NEXT = re.compile(r"[A-Z][a-z]+[.,;:!?]*(?:\s|$)")
 
 
 def split_sentences(text: str, language: str | None = None) -> list[str]:
@@ -173,6 +175,8 @@ def _boundary(
 ) -> int | None:
     """Where the sentence ends at this candidate, or None if it goes on."""
     punct = match.group(1)
+    if not match.group(4) and not _glued_sentence(text, match):
+        return None
     spaced_before = match.start(1) > 0 and text[match.start(1) - 1].isspace()
     if punct.startswith(". ."):
         dots = punct.count(".")
@@ -213,11 +217,23 @@ def _is_boundary(text: str, match: re.Match[str], start: int, rules: Rules) -> b
         return next_char.isupper() or next_char in '"“‘«¿¡' or _is_brand(following)
     # Bounded look-behind keeps the splitter linear on megabyte-long lines.
     previous, token = _tokens_before(text, max(0, match.start(1) - _LOOKBEHIND), match.start(1))
-    token = token.lstrip("\"'“‘([«")
+    # "Tuesday.Mr. Smith": the word glued after an earlier stop is the token
+    token = _GLUED_HEAD.sub("", token).lstrip("\"'“‘([«")
     mark = token.lower().rstrip(".")
     if (mark in rules.time_marks or f"{previous.lower()}{mark}" in rules.time_marks) and next_char.isupper():
         return _time_ends(text, start, following, rules)
     return _ends_after_token(token, previous, following, next_char, rules)
+
+
+def _glued_sentence(text: str, match: re.Match[str]) -> bool:
+    """ "Hello world.Today is": a stop glued to a capitalized word, neither side a
+    URL, e-mail, file or dotted name ("example.Com", "John.Doe@x.org", "U.S.Army")."""
+    if len(match.group(1)) > 1 or match.group(2) or match.group(3):
+        return False
+    _, token = _tokens_before(text, max(0, match.start(1) - _LOOKBEHIND), match.start(1))
+    if any(c in token for c in ".@/:") or token.lower().startswith("www"):
+        return False
+    return bool(_GLUED_NEXT.match(text, match.end(4)))
 
 
 def _time_ends(text: str, start: int, following: str, rules: Rules) -> bool:

@@ -97,6 +97,13 @@ def test_enumerated_list_run_into_one_line():
         # a blank line ends a title; Roman numerals open items line by line
         ("Title\n\nBody text here.", ["Title", "Body text here."]),
         ("I. Scope\nII. Method\nIII. Results", ["I. Scope", "II. Method", "III. Results"]),
+        # no space after the stop: the rules decide as if there were one...
+        ("Hello world.Today is Tuesday.Mr. Smith paid 1,000.That is a lot.",
+         ["Hello world.", "Today is Tuesday.", "Mr. Smith paid 1,000.", "That is a lot."]),
+        ("It works!Try it.", ["It works!", "Try it."]),
+        # ... but not inside addresses, file or dotted names
+        ("Mail John.Doe@mail.org or see www.Example.com now.", ["Mail John.Doe@mail.org or see www.Example.com now."]),
+        ("He joined the U.S.Army in 1990.", ["He joined the U.S.Army in 1990."]),
     ],
 )
 def test_english_defects(text, expected):
