@@ -45,7 +45,9 @@ _LIST_LINE = re.compile(
 _LIST_MARKER = re.compile(
     r"(?:(?<=\s)|^)(?:[•⁃*\-–]\s?)?(\d{1,3}|[a-z])(?:\.\)|\)|\.)(?=\s+\S)"
 )
-_LONE_MARKER = re.compile(r"[(\[]?(?:\d{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-zA-Z])[)\]]?")
+_LONE_MARKER = re.compile(r"(?:[•⁃▪◦●‣*\-–]\s?)?[(\[]?(?:\d{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-zA-Z])[)\]]?")
+# A bullet inside a line opens an item as one at its start does: "• Eggs • Milk".
+_INLINE_BULLET = re.compile(r"\s(?=[•⁃▪◦●‣]\s*\S)")
 _FIRST_WORD = re.compile(r"\s*[\"'“‘(\[]*(\w+)")
 _NUMBER = re.compile(r"\d{1,3}")
 _NUMBER_TOKEN = re.compile(r"[\d.,/½¼¾-]*\d")
@@ -68,7 +70,8 @@ def split_sentences(text: str, language: str | None = None) -> list[str]:
     text = _GLUED_QUOTES.sub(r"\1 \2", text)
     sentences: list[str] = []
     for line in _LIST_LINE.split(text):
-        sentences.extend(_split_line(line, rules))
+        for item in _INLINE_BULLET.split(line):
+            sentences.extend(_split_line(item, rules))
     return sentences
 
 
@@ -221,7 +224,7 @@ def _is_boundary(text: str, match: re.Match[str], start: int, rules: Rules) -> b
     token = _GLUED_HEAD.sub("", token).lstrip("\"'“‘([«")
     mark = token.lower().rstrip(".")
     if (mark in rules.time_marks or f"{previous.lower()}{mark}" in rules.time_marks) and next_char.isupper():
-        return _time_ends(text, start, following, rules)
+        return _time_ends(text, start, match.start(1), following, rules)
     return _ends_after_token(token, previous, following, next_char, rules)
 
 
@@ -236,14 +239,19 @@ def _glued_sentence(text: str, match: re.Match[str]) -> bool:
     return bool(_GLUED_NEXT.match(text, match.end(4)))
 
 
-def _time_ends(text: str, start: int, following: str, rules: Rules) -> bool:
+def _time_ends(text: str, start: int, end: int, following: str, rules: Rules) -> bool:
     """After "6 p.m." or "753 B.C.", a capitalized word opens a sentence unless the
     time was a fronted adverbial: "At 5 a.m. Mr. Smith went" and "In 44 B.C. Caesar
-    died" go on, "He left at 6 P.M. Mr. Smith stayed" ends at the time."""
+    died" go on, "He left at 6 P.M. Mr. Smith stayed" ends at the time. A clause
+    after a colon is fronted too: "He noted: In 44 B.C. Caesar died"."""
     if following.lower() in rules.starters or following.lower() in rules.common:
         return True
-    first = _FIRST_WORD.match(text, start)
-    return not (first and first.group(1).lower() in rules.prepositions)
+    colon = text.rfind(":", max(start, end - _LOOKBEHIND), end)
+    for opening in (start, colon + 1) if colon >= 0 else (start,):
+        first = _FIRST_WORD.match(text, opening)
+        if first and first.group(1).lower() in rules.prepositions:
+            return False
+    return True
 
 
 def _tokens_before(text: str, low: int, end: int) -> tuple[str, str]:

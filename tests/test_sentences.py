@@ -104,6 +104,13 @@ def test_enumerated_list_run_into_one_line():
         # ... but not inside addresses, file or dotted names
         ("Mail John.Doe@mail.org or see www.Example.com now.", ["Mail John.Doe@mail.org or see www.Example.com now."]),
         ("He joined the U.S.Army in 1990.", ["He joined the U.S.Army in 1990."]),
+        # a bullet inside a line opens an item, numbered or not
+        ("• Apples • Oranges • Pears", ["• Apples", "• Oranges", "• Pears"]),
+        ("Bring: • a tent. • a stove.", ["Bring:", "• a tent.", "• a stove."]),
+        ("• 9. The first item • 10. The second item", ["• 9. The first item", "• 10. The second item"]),
+        # a fronted time after a colon
+        ("He wrote: At 9 a.m. Mr. Ito left.", ["He wrote: At 9 a.m. Mr. Ito left."]),
+        ("He wrote this at 9 a.m. Mr. Ito left.", ["He wrote this at 9 a.m.", "Mr. Ito left."]),
     ],
 )
 def test_english_defects(text, expected):
