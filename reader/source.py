@@ -199,8 +199,8 @@ def detect_kind(text: str, suffix: str = "") -> InputKind:
     head = text[:4096]
     if suffix in _HTML_SUFFIXES or _HTML_SNIFF.search(head) and head.count("<") >= 3:
         return InputKind.HTML
-    if suffix in _MD_SUFFIXES:
-        return InputKind.MARKDOWN
+    if suffix in _MD_SUFFIXES or re.match(r"---[ \t]*\n(?:[\w-]+:.*\n)+---[ \t]*\n", text):
+        return InputKind.MARKDOWN  # front matter (--- / key: value / ---) is a Markdown convention
     if suffix not in {".txt", ".text"} and len(_MD_SNIFF.findall(text[:20000])) >= 2:
         return InputKind.MARKDOWN
     return InputKind.TEXT

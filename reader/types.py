@@ -77,6 +77,10 @@ class Article:
     language: str | None = None
     dropped: tuple[Dropped, ...] = ()
     """Lines or elements that were judged boilerplate, for --show-dropped/--json."""
+    page_type: str = "article"
+    """What the page is: ``article``, or the main content of a ``product``, ``forum``,
+    ``listing``, ``collection`` or ``documentation`` page as the publisher declares it
+    (og:type, schema.org); ``page`` for text with no article whose content lines were kept."""
 
     def all_blocks(self) -> tuple[Block, ...]:
         """The title (if any) followed by the body, as narrated."""

@@ -35,7 +35,8 @@ def test_dev_set_scores_stay_above_their_floors():
 
 def test_every_dev_set_and_part_has_a_floor():
     floors = gate.load_floors()["floors"]
-    for data_set in ("normalization.articles", "sentences.golden", "sentences.dev", "sentences.news"):
+    for data_set in ("normalization.articles", "sentences.golden", "sentences.dev", "sentences.news",
+                     "extraction.html", "extraction.text"):
         for part in ("tune", "holdout"):
             assert f"{data_set}.{part}" in floors
 

@@ -56,7 +56,8 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
             "No article text found in the HTML page (it may be an index, a login wall or an "
             "error page). Use --keep-all to narrate all of its text anyway."
         )
-    return article
+    # The label is the publisher's declaration; an undeclared page read like this is an article.
+    return replace(article, page_type=kind if kind != "page" else "article")
 
 
 def _trafilatura(html: str, url: str | None, *, precision: bool) -> str | None:

@@ -286,7 +286,7 @@ def _main_content(lines: list[Line]) -> Article:
     dropped = tuple(Dropped(line.text, "not content") for line in lines if id(line) not in kept_ids)
     words = [w for line in kept for w in count_tokens(line.text)[1]]
     blocks = tuple(Block(BlockKind.PARAGRAPH, line.text) for line in kept)
-    return Article(title="", blocks=blocks, language=guess_language(words), dropped=dropped)
+    return Article(title="", blocks=blocks, language=guess_language(words), dropped=dropped, page_type="page")
 
 
 def _content_line(line: Line) -> bool:

@@ -80,6 +80,7 @@ def article_json(article: Article) -> dict:
         "site": article.site,
         "url": article.url,
         "language": article.language,
+        "page_type": article.page_type,
         "paragraphs": [{"kind": b.kind.value, "text": b.text} for b in article.blocks],
         "dropped": [{"text": d.text, "reason": d.reason} for d in article.dropped],
     }
