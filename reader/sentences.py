@@ -20,6 +20,7 @@ import itertools
 import re
 
 from .sentences_abbreviations import Rules, rules_for
+from .sentences_lists import INLINE_BULLET, LIST_LINE, list_markers
 from .sentences_quotes import mark_positions, quote_spans
 
 # Groups: 1 the terminator, 2 closing quotes/brackets glued to it, 3 closers
@@ -37,17 +38,8 @@ _FOOTNOTE = re.compile(
     r"(?<=[\w.,;:!?\"'”’)\]])\[(?:\d{1,3}|[a-z]|(?:note|nb|n) ?\d{1,3}|[a-z]+(?: [a-z]+){0,2} needed)\]",
     re.IGNORECASE,
 )
-# A new line that opens a list item ("* apples", "(2) bar", "iii. Second") is a boundary.
-# A blank line ends a paragraph, title or item even without a stop.
-_LIST_LINE = re.compile(
-    r"\n(?=[ \t]*(?:\n|[•⁃*\-–]|\(?(?:\d{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-z])(?:\.\)|[.)])(?=\s)))"
-)
-_LIST_MARKER = re.compile(
-    r"(?:(?<=\s)|^)(?:[•⁃*\-–]\s?)?(\d{1,3}|[a-z])(?:\.\)|\)|\.)(?=\s+\S)"
-)
 _LONE_MARKER = re.compile(r"(?:[•⁃▪◦●‣*\-–]\s?)?[(\[]?(?:\d{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-zA-Z])[)\]]?")
-# A bullet inside a line opens an item as one at its start does: "• Eggs • Milk".
-_INLINE_BULLET = re.compile(r"\s(?=[•⁃▪◦●‣]\s*\S)")
+_LOWER_MARKER = re.compile(r"(?:[a-z]|[ivx]{2,5})[.)]\s+[A-Z]")
 _FIRST_WORD = re.compile(r"\s*[\"'“‘(\[]*(\w+)")
 _NUMBER = re.compile(r"\d{1,3}")
 _NUMBER_TOKEN = re.compile(r"[\d.,/½¼¾-]*\d")
@@ -69,14 +61,14 @@ def split_sentences(text: str, language: str | None = None) -> list[str]:
     # '...abandoned.""There is...': two quotes glued together are two sentences
     text = _GLUED_QUOTES.sub(r"\1 \2", text)
     sentences: list[str] = []
-    for line in _LIST_LINE.split(text):
-        for item in _INLINE_BULLET.split(line):
+    for line in LIST_LINE.split(text):
+        for item in INLINE_BULLET.split(line):
             sentences.extend(_split_line(item, rules))
     return sentences
 
 
 def _split_line(text: str, rules: Rules) -> list[str]:
-    markers = _list_markers(text)
+    markers = list_markers(text)
     if not markers:
         return _split_run(text, frozenset(), rules)
     protected = frozenset(m.end() for m in markers)
@@ -87,39 +79,6 @@ def _split_line(text: str, rules: Rules) -> list[str]:
             _split_run(text[start:end], {p - start for p in protected}, rules)
         )
     return sentences
-
-
-def _list_markers(text: str) -> list[re.Match[str]]:
-    """Item markers of an enumerated list (1. 2. / a) b) / • 9. • 10.) with consecutive values.
-
-    A list opens at the start, after a bullet, or after a colon or a sentence
-    end: "Chapter 1. ... Chapter 2." and "am 1. Januar ... am 2. Januar" are no
-    list. Letters with a bare period need a run of three: "a." and "b." alone
-    are as likely abbreviation parts or initials.
-    """
-    best: list[re.Match[str]] = []
-    chain: list[re.Match[str]] = []
-    for match in _LIST_MARKER.finditer(text):
-        value = _marker_value(match.group(1))
-        if chain and value == _marker_value(chain[-1].group(1)) + 1:
-            chain.append(match)
-        else:
-            chain = [match] if _opens_list(text, match) else []
-        if len(chain) > len(best):
-            best = list(chain)
-    bare_letters = (
-        bool(best) and best[0].group(1).isalpha() and best[0].group(0).endswith(".")
-    )
-    return best if len(best) >= (3 if bare_letters else 2) else []
-
-
-def _opens_list(text: str, marker: re.Match[str]) -> bool:
-    before = text[max(0, marker.start() - 3) : marker.start()].rstrip()
-    return not before or not marker.group(0)[0].isalnum() or before[-1] in ":.!?;"
-
-
-def _marker_value(label: str) -> int:
-    return int(label) if label.isdigit() else ord(label) - ord("a")
 
 
 def _split_run(
@@ -211,7 +170,12 @@ def _is_boundary(text: str, match: re.Match[str], start: int, rules: Rules) -> b
     next_word = _NEXT_WORD.match(text, match.end(4))
     following = next_word.group(1).rstrip(".") if next_word else ""
     if next_char.islower() and not _is_brand(following):
-        return False  # '"Why?" she asked.' / "5th st. near": the sentence goes on
+        # "a. Foo. b. Bar.": a lower-case item marker before a capital opens an item
+        # '"Why?" she asked.' / "5th st. near": the sentence goes on, but after a
+        # word, a lower-case item marker before a capital opens an item: "a. Foo. b. Bar."
+        return match.start(1) >= 2 and text[match.start(1) - 2].isalpha() and bool(
+            _LOWER_MARKER.match(text, match.end(4))
+        )
     if _quote_attribution(text, match, rules):
         return False
     if punct[0] in "?!":

@@ -108,6 +108,15 @@ def test_enumerated_list_run_into_one_line():
         ("• Apples • Oranges • Pears", ["• Apples", "• Oranges", "• Pears"]),
         ("Bring: • a tent. • a stove.", ["Bring:", "• a tent.", "• a stove."]),
         ("• 9. The first item • 10. The second item", ["• 9. The first item", "• 10. The second item"]),
+        # lines that open items: "+" bullets, "B)" and "[2]" markers
+        ("+ Foo\n+ Bar", ["+ Foo", "+ Bar"]),
+        ("A) yes\nB) no", ["A) yes", "B) no"]),
+        ("[1] Smith, 2001\n[2] Jones, 2003", ["[1] Smith, 2001", "[2] Jones, 2003"]),
+        # Roman numerals run as a list; a lower-case marker after a stop opens an item
+        ("i. Mix it ii. Bake it iii. Serve it", ["i. Mix it", "ii. Bake it", "iii. Serve it"]),
+        ("i. Foo. ii. Bar.", ["i. Foo.", "ii. Bar."]),
+        ("a. Foo. b. Bar.", ["a. Foo.", "b. Bar."]),
+        ("a. The first item b. The second item", ["a. The first item b. The second item"]),
         # a fronted time after a colon
         ("He wrote: At 9 a.m. Mr. Ito left.", ["He wrote: At 9 a.m. Mr. Ito left."]),
         ("He wrote this at 9 a.m. Mr. Ito left.", ["He wrote this at 9 a.m.", "Mr. Ito left."]),
