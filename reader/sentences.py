@@ -248,9 +248,10 @@ def _quote_attribution(text: str, match: re.Match[str], rules: Rules) -> bool:
     speaker = _SPEAKER.match(text, match.end(4), match.end(4) + 60)
     if not speaker or speaker.group(1) not in rules.speech_verbs:
         return False
-    # '"Stop." She cried.': after a full stop a capitalized pronoun opens a sentence;
-    # an attribution after a full stop would have been written '"Stop," she cried.'
-    return match.group(1)[0] in "?!" or speaker.group(0).split()[0].lower() not in rules.starters
+    # '"Stop." She cried.', '"It's over." Nobody answered.': after a full stop a
+    # capitalized word opens a sentence; an attribution would have been written
+    # '"Stop," she cried.'
+    return match.group(1)[0] in "?!"
 
 
 def _ends_after_token(

@@ -94,6 +94,7 @@ def test_enumerated_list_run_into_one_line():
         # after a full stop, a capitalized pronoun opens a sentence, speech verb or not
         ('"Stop." She cried.', ['"Stop."', "She cried."]),
         ('"Stop!" she cried.', ['"Stop!" she cried.']),
+        ('He whispered, "It\'s over." Nobody answered.', ['He whispered, "It\'s over."', "Nobody answered."]),
         # a blank line ends a title; Roman numerals open items line by line
         ("Title\n\nBody text here.", ["Title", "Body text here."]),
         ("I. Scope\nII. Method\nIII. Results", ["I. Scope", "II. Method", "III. Results"]),
