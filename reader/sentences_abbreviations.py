@@ -63,7 +63,10 @@ _EN = Rules(
         "such not no last for from with without to by according although though even only during "
         "instead other another next first later today yesterday tomorrow did does do is are was "
         "were has have had will would can could should may might must let please thus hence "
-        "nevertheless nonetheless moreover furthermore indeed yes oh well him them us me"
+        "nevertheless nonetheless moreover furthermore indeed yes oh well him them us me "
+        # imperatives and contractions open sentences too: "Appendix A. See it."
+        "be see let's go make take keep try note call check come look use don't can't won't "
+        "it's i'm i've i'd i'll that's there's here's what's we're they're you're he's she's"
     ),
     common=_words(
         "residents officials police people workers children students women men families officers "

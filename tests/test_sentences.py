@@ -65,6 +65,9 @@ def test_enumerated_list_run_into_one_line():
         ("Shares of Globex Inc. Officials declined to comment.", ["Shares of Globex Inc.", "Officials declined to comment."]),
         ("They packed food, tents, etc. We left at dawn.", ["They packed food, tents, etc.", "We left at dawn."]),
         ("Troops left the U.S. They flew home.", ["Troops left the U.S.", "They flew home."]),
+        ("The flight is at 10:30 a.m. EST. Be early.", ["The flight is at 10:30 a.m.", "EST.", "Be early."]),
+        ("It's in Appendix A. See it.", ["It's in Appendix A.", "See it."]),
+        ("Ask Mr. A. Don't wait.", ["Ask Mr. A.", "Don't wait."]),
         # ... but a name after a title or an abbreviation goes on
         ("We saw Dr. Jones and St. Paul's today.", ["We saw Dr. Jones and St. Paul's today."]),
         ("He works for the U.S. Navy in Norfolk.", ["He works for the U.S. Navy in Norfolk."]),
