@@ -38,6 +38,7 @@ class Rules:
     speech_verbs: frozenset[str] = (
         frozenset()
     )  # '"Why?" Smith asked.': the quote goes on
+    company_suffixes: frozenset[str] = frozenset()  # "Yahoo! Inc.": the name goes on
 
 
 def _words(text: str) -> frozenset[str]:
@@ -47,7 +48,7 @@ def _words(text: str) -> frozenset[str]:
 _EN = Rules(
     titles=_words(
         "mr mrs ms mx messrs mme mlle prof gen lt col maj capt cpt sgt cmdr adm brig sen rep gov pres "
-        "rev hon supt insp det atty amb gov't"
+        "rev hon supt insp det atty amb gov't p.s p.p.s"
     ),
     abbreviations=_words(
         "etc vs v al inc corp co ltd llc plc bros dept univ assn est approx fig figs no nos vol vols "
@@ -84,6 +85,7 @@ _EN = Rules(
         "earlier overall instead otherwise still besides rather"
     ),
     time_marks=_words("a.m p.m b.c a.d b.c.e c.e"),
+    company_suffixes=_words("inc corp co ltd llc plc bros gmbh ag sa"),
     prepositions=_words("at on in by from since after before until till around about during for until"),
     units=_words("ft in lb lbs oz yd yds mi hr hrs min mins sec secs pt qt gal sq cu"),
     months=_words(

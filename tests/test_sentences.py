@@ -68,6 +68,9 @@ def test_enumerated_list_run_into_one_line():
         ("The flight is at 10:30 a.m. EST. Be early.", ["The flight is at 10:30 a.m.", "EST.", "Be early."]),
         ("It's in Appendix A. See it.", ["It's in Appendix A.", "See it."]),
         ("Ask Mr. A. Don't wait.", ["Ask Mr. A.", "Don't wait."]),
+        ("P.S. I love you.", ["P.S. I love you."]),
+        ("She works for Yahoo! Inc. in California.", ["She works for Yahoo! Inc. in California."]),
+        ("I love it.(It's true.) We left.", ["I love it.", "(It's true.)", "We left."]),
         # ... but a name after a title or an abbreviation goes on
         ("We saw Dr. Jones and St. Paul's today.", ["We saw Dr. Jones and St. Paul's today."]),
         ("He works for the U.S. Navy in Norfolk.", ["He works for the U.S. Navy in Norfolk."]),
