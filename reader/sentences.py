@@ -40,6 +40,7 @@ _FOOTNOTE = re.compile(
 )
 _LONE_MARKER = re.compile(r"(?:[•⁃▪◦●‣*\-–]\s?)?[(\[]?(?:\d{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-zA-Z])[)\]]?")
 _LOWER_MARKER = re.compile(r"(?:[a-z]|[ivx]{2,5})[.)]\s+[A-Z]")
+_LOWER_ROMAN = re.compile(r"(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)")
 _FIRST_WORD = re.compile(r"\s*[\"'“‘(\[]*(\w+)")
 _NUMBER = re.compile(r"\d{1,3}")
 _NUMBER_TOKEN = re.compile(r"[\d.,/½¼¾-]*\d")
@@ -170,7 +171,6 @@ def _is_boundary(text: str, match: re.Match[str], start: int, rules: Rules) -> b
     next_word = _NEXT_WORD.match(text, match.end(4))
     following = next_word.group(1).rstrip(".") if next_word else ""
     if next_char.islower() and not _is_brand(following):
-        # "a. Foo. b. Bar.": a lower-case item marker before a capital opens an item
         # '"Why?" she asked.' / "5th st. near": the sentence goes on, but after a
         # word, a lower-case item marker before a capital opens an item: "a. Foo. b. Bar."
         return match.start(1) >= 2 and text[match.start(1) - 2].isalpha() and bool(
@@ -279,8 +279,9 @@ def _ends_after_token(
         or _DOTTED.fullmatch(bare)
     ):
         return _opens_sentence(following, next_char, rules, strong=False)
-    if len(token) == 1 and token.islower():
-        return False  # a part of "z. B." / "p. ex.", or "b." of a short list: never a sentence
+    if (len(token) == 1 and token.islower()) or _LOWER_ROMAN.fullmatch(token):
+        # a part of "z. B." / "p. ex.", or "b." / "ii." of a short list: never a sentence
+        return False
     if len(bare) == 1 and bare.isalpha():
         # an initial: "Donald J. Trump", but "you and I. Did you"
         return _opens_sentence(following, next_char, rules, strong=True)

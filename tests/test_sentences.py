@@ -124,6 +124,17 @@ def test_enumerated_list_run_into_one_line():
         ("i. Foo. ii. Bar.", ["i. Foo.", "ii. Bar."]),
         ("a. Foo. b. Bar.", ["a. Foo.", "b. Bar."]),
         ("a. The first item b. The second item", ["a. The first item b. The second item"]),
+        ("i. The first item ii. The second item", ["i. The first item ii. The second item"]),
+        # bracketed markers and capital ones run as a list when their items open with a capital...
+        ("(a) The first item (b) The second item", ["(a) The first item", "(b) The second item"]),
+        ("(ii) Read it (iii) Sign it", ["(ii) Read it", "(iii) Sign it"]),
+        ("A) The first item B) The second item", ["A) The first item", "B) The second item"]),
+        ("(A) foo\n(B) bar\n■ baz", ["(A) foo", "(B) bar", "■ baz"]),
+        ("A. apples\nB. oranges\nC. bananas", ["A. apples", "B. oranges", "C. bananas"]),
+        # ... but enumerate inside a sentence when they open with a lower-case word
+        ("The steps: (1) mix, (2) bake, and (3) serve.", ["The steps: (1) mix, (2) bake, and (3) serve."]),
+        ("There are two items: 1) the first one, 2) the second one.",
+         ["There are two items: 1) the first one, 2) the second one."]),
         # a fronted time after a colon
         ("He wrote: At 9 a.m. Mr. Ito left.", ["He wrote: At 9 a.m. Mr. Ito left."]),
         ("He wrote this at 9 a.m. Mr. Ito left.", ["He wrote this at 9 a.m.", "Mr. Ito left."]),
