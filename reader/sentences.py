@@ -23,16 +23,17 @@ from .sentences_abbreviations import Rules, rules_for
 from .sentences_lists import INLINE_BULLET, LIST_LINE, list_markers
 from .sentences_quotes import mark_positions, quote_spans
 
-# Groups: 1 the terminator, 2 closing quotes/brackets glued to it, 3 closers
+# Groups: 1 the terminator, 2 closing quotes/brackets glued to it (German „…“ and
+# ‚…‘ close with what opens an English quote), 3 closers
 # standing alone as tokens (tokenized text: "Bravo ! ." / "done ? '' Next"),
 # 4 the space (or nothing: "world.Today", see _glued_sentence), 5 the first character after it.
 _CANDIDATE = re.compile(
-    r"(\.(?: \.){2,}|\.{3,}|…|[.!?]+)([\"'”’»)\]]*)((?:[ \t]+(?:''|[\"'”’»)\]]|\.{1,3}|…|[!?])(?=\s|$))*)(?:(\s+|(?<=[a-z\d][.!?])(?=[(\[]?[A-Z][a-z]))(?=(\S))|\s*$)"
+    r"(\.(?: \.){2,}|\.{3,}|…|[.!?]+)([\"'”’»“‘)\]]*)((?:[ \t]+(?:''|[\"'”’»)\]]|\.{1,3}|…|[!?])(?=\s|$))*)(?:(\s+|(?<=[a-z\d][.!?])(?=[(\[]?[A-Z][a-z]))(?=(\S))|\s*$)"
 )
 _NEXT_WORD = re.compile(r"[\"'“‘(\[¿¡«`]*([\w’'.-]+)")
 _SPEAKER = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}([a-z]+)")
 _LOOKBEHIND = 80
-_QUOTES = frozenset("\"'”’»`")
+_QUOTES = frozenset("\"'”’»“‘`")
 _GLUED_QUOTES = re.compile(r"([.!?][\"”’])([\"“‘][A-Z])")
 _FOOTNOTE = re.compile(
     r"(?<=[\w.,;:!?\"'”’)\]])\[(?:\d{1,3}|[a-z]|(?:note|nb|n) ?\d{1,3}|[a-z]+(?: [a-z]+){0,2} needed)\]",

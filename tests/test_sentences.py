@@ -167,6 +167,8 @@ def test_footnote_marks_are_dropped(text, expected):
         ("de", "Das Haus Nr. 7 gehört Dr. Weber. Er wohnt dort.", ["Das Haus Nr. 7 gehört Dr. Weber.", "Er wohnt dort."]),
         ("de", "Wir aßen Brot, Käse usw. Danach schliefen wir.", ["Wir aßen Brot, Käse usw.", "Danach schliefen wir."]),
         ("de", "Das ist bzw. war Teil 4. Der Rest folgt.", ["Das ist bzw. war Teil 4.", "Der Rest folgt."]),
+        ("de", "„Ich bin müde. Ich gehe.“ Er ging.", ["„Ich bin müde. Ich gehe.“", "Er ging."]),
+        ("de", "Er sagte: „Nein!“ Dann ging er.", ["Er sagte: „Nein!“", "Dann ging er."]),
         ("fr", "M. Martin est venu le 1er mai. Il est reparti.", ["M. Martin est venu le 1er mai.", "Il est reparti."]),
         ("fr", "Des fruits, p. ex. des pommes. Elle les aime.", ["Des fruits, p. ex. des pommes.", "Elle les aime."]),
         ("fr", "Mme Roux dirige Dupont S.A. depuis 2020. Elle part.", ["Mme Roux dirige Dupont S.A. depuis 2020.", "Elle part."]),
