@@ -54,7 +54,9 @@ _EN = Rules(
         "etc vs v al inc corp co ltd llc plc bros dept univ assn est approx fig figs no nos vol vols "
         "pp p ed eds jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun "
         "ave blvd rd hwy sq ste apt cf ca op cit ibid e.g i.e a.m p.m n° nº jr sr st mt ft dr fr "
-        "d.c n.y l.a ph.d b.a m.a b.sc m.sc b.c a.d b.c.e c.e esq cie"
+        "d.c n.y l.a ph.d b.a m.a b.sc m.sc b.c a.d b.c.e c.e esq cie "
+        # before a number: "Call ext. 123", "See Eq. 4", "Rte. 66" (no English word among them)
+        "ext tel tsp tbsp rt rte ch chap sect para paras eq eqs thm lem appx bldg pkwy misc govt"
     ),
     adjectival=_words("u.s u.k u.n e.u u.s.a u.s.s.r"),
     starters=_words(
