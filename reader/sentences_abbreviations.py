@@ -56,7 +56,7 @@ _EN = Rules(
         "ave blvd rd hwy sq ste apt cf ca op cit ibid e.g i.e a.m p.m n° nº jr sr st mt ft dr fr "
         "d.c n.y l.a ph.d b.a m.a b.sc m.sc b.c a.d b.c.e c.e esq cie "
         # before a number: "Call ext. 123", "See Eq. 4", "Rte. 66" (no English word among them)
-        "ext tel tsp tbsp rt rte ch chap sect para paras eq eqs thm lem appx bldg pkwy misc govt"
+        "ext tel tsp tbsp rt rte ch chap sec sect para paras eq eqs thm lem appx bldg pkwy misc govt"
     ),
     adjectival=_words("u.s u.k u.n e.u u.s.a u.s.s.r"),
     starters=_words(

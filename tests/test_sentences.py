@@ -76,6 +76,7 @@ def test_enumerated_list_run_into_one_line():
         ("He works for the U.S. Navy in Norfolk.", ["He works for the U.S. Navy in Norfolk."]),
         ("Room No. 12 is closed.", ["Room No. 12 is closed."]),
         ("Call ext. 123 or see Eq. 4 and Rte. 66 signs.", ["Call ext. 123 or see Eq. 4 and Rte. 66 signs."]),
+        ("In Sec. 3 we show it. It took 5 sec. Then it ended.", ["In Sec. 3 we show it.", "It took 5 sec.", "Then it ended."]),
         # quote attributions
         ('"Is the bridge open?" Jones asked.', ['"Is the bridge open?" Jones asked.']),
         ('"Run!" Maria Lopez shouted. Then silence.', ['"Run!" Maria Lopez shouted.', "Then silence."]),
