@@ -28,7 +28,7 @@ from .sentences_quotes import mark_positions, quote_spans
 # standing alone as tokens (tokenized text: "Bravo ! ." / "done ? '' Next"),
 # 4 the space (or nothing: "world.Today", see _glued_sentence), 5 the first character after it.
 _CANDIDATE = re.compile(
-    r"(\.(?: \.){2,}|\.{3,}|…|[.!?]+)([\"'”’»“‘)\]]*)((?:[ \t]+(?:''|[\"'”’»)\]]|\.{1,3}|…|[!?])(?=\s|$))*)(?:(\s+|(?<=[a-z\d][.!?])(?=[(\[]?[A-Z][a-z]))(?=(\S))|\s*$)"
+    r"(\.(?: \.){2,}|\.{3,}|…|[.!?‽]+)([\"'”’»“‘)\]]*)((?:[ \t]+(?:''|[\"'”’»)\]]|\.{1,3}|…|[!?])(?=\s|$))*)(?:(\s+|(?:(?<=[a-z\d][.!?‽])|(?<=[a-z\d]\.\.\.)|(?<=[a-z\d]…))(?=[(\[]?[A-Z][a-z]))(?=(\S))|\s*$)"
 )
 _NEXT_WORD = re.compile(r"[\"'“‘(\[¿¡«`]*([\w’'.-]+)")
 _SPEAKER = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}([a-z]+)")
@@ -46,7 +46,7 @@ _FIRST_WORD = re.compile(r"\s*[\"'“‘(\[]*(\w+)")
 _NUMBER = re.compile(r"\d{1,3}")
 _NUMBER_TOKEN = re.compile(r"[\d.,/½¼¾-]*\d")
 _DOTTED = re.compile(r"(?:\w\.)+\w")
-_GLUED_HEAD = re.compile(r"^.*[a-z\d][.!?](?=[A-Z][a-z])")
+_GLUED_HEAD = re.compile(r"^.*[a-z\d](?:[.!?‽]|\.\.\.|…)[(\[]?(?=[A-Z][a-z])")
 _GLUED_NEXT = re.compile(r"[(\[]?[A-Z][a-z]+(?:['’][a-z]+)?[.,;:!?)\]]*(?:\s|$)")
 
 
@@ -179,7 +179,7 @@ def _is_boundary(text: str, match: re.Match[str], start: int, rules: Rules) -> b
         )
     if _quote_attribution(text, match, rules):
         return False
-    if punct[0] in "?!":
+    if punct[0] in "?!‽":
         return following.lower() not in rules.company_suffixes
     if punct[0] == "…" or punct.startswith(("..", ". .")):
         return next_char.isupper() or next_char in '"“‘«¿¡' or _is_brand(following)
@@ -194,9 +194,9 @@ def _is_boundary(text: str, match: re.Match[str], start: int, rules: Rules) -> b
 
 
 def _glued_sentence(text: str, match: re.Match[str]) -> bool:
-    """ "Hello world.Today is", "I love it.(It's true.)": a stop glued to a capitalized word, neither side a
+    """ "Hello world.Today is", "I love it.(It's true.)", "one...Two": a stop glued to a capitalized word, neither side a
     URL, e-mail, file or dotted name ("example.Com", "John.Doe@x.org", "U.S.Army")."""
-    if len(match.group(1)) > 1 or match.group(2) or match.group(3):
+    if match.group(1) not in (".", "!", "?", "‽", "...", "…") or match.group(2) or match.group(3):
         return False
     _, token = _tokens_before(text, max(0, match.start(1) - _LOOKBEHIND), match.start(1))
     if any(c in token for c in ".@/:") or token.lower().startswith("www"):

@@ -110,6 +110,8 @@ def test_enumerated_list_run_into_one_line():
         ("Hello world.Today is Tuesday.Mr. Smith paid 1,000.That is a lot.",
          ["Hello world.", "Today is Tuesday.", "Mr. Smith paid 1,000.", "That is a lot."]),
         ("It works!Try it.", ["It works!", "Try it."]),
+        ("It was one...This is two.", ["It was one...", "This is two."]),
+        ("Wait...Mr. Smith? Really‽ Yes.", ["Wait...", "Mr. Smith?", "Really‽", "Yes."]),
         # ... but not inside addresses, file or dotted names
         ("Mail John.Doe@mail.org or see www.Example.com now.", ["Mail John.Doe@mail.org or see www.Example.com now."]),
         ("He joined the U.S.Army in 1990.", ["He joined the U.S.Army in 1990."]),
