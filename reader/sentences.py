@@ -42,6 +42,7 @@ _FOOTNOTE = re.compile(
 _LONE_MARKER = re.compile(r"(?:[•⁃▪◦●‣*\-–]\s?)?[(\[]?(?:\d{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-zA-Z])[)\]]?")
 _LOWER_MARKER = re.compile(r"(?:[a-z]|[ivx]{2,5})[.)]\s+[A-Z]")
 _LOWER_ROMAN = re.compile(r"(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)")
+_DASH_ASIDE = re.compile(r"(?:--|[—–])\s*[a-z]")
 _FIRST_WORD = re.compile(r"\s*[\"'“‘(\[]*(\w+)")
 _NUMBER = re.compile(r"\d{1,3}")
 _NUMBER_TOKEN = re.compile(r"[\d.,/½¼¾-]*\d")
@@ -180,7 +181,9 @@ def _is_boundary(text: str, match: re.Match[str], start: int, rules: Rules) -> b
     if _quote_attribution(text, match, rules):
         return False
     if punct[0] in "?!‽":
-        return following.lower() not in rules.company_suffixes
+        # "and -- voila! -- you have cake": an aside between dashes goes on
+        aside = _DASH_ASIDE.match(text, match.end(4))
+        return following.lower() not in rules.company_suffixes and not aside
     if punct[0] == "…" or punct.startswith(("..", ". .")):
         return next_char.isupper() or next_char in '"“‘«¿¡' or _is_brand(following)
     # Bounded look-behind keeps the splitter linear on megabyte-long lines.

@@ -70,6 +70,8 @@ def test_enumerated_list_run_into_one_line():
         ("Ask Mr. A. Don't wait.", ["Ask Mr. A.", "Don't wait."]),
         ("P.S. I love you.", ["P.S. I love you."]),
         ("She works for Yahoo! Inc. in California.", ["She works for Yahoo! Inc. in California."]),
+        ("Mix it, and -- voila! -- you have cake.", ["Mix it, and -- voila! -- you have cake."]),
+        ("It can be — if I may say so? — odd. — Really? — Yes.", ["It can be — if I may say so? — odd.", "— Really?", "— Yes."]),
         ("I love it.(It's true.) We left.", ["I love it.", "(It's true.)", "We left."]),
         # ... but a name after a title or an abbreviation goes on
         ("We saw Dr. Jones and St. Paul's today.", ["We saw Dr. Jones and St. Paul's today."]),
