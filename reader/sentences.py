@@ -282,6 +282,8 @@ def _ends_after_token(
         bare in rules.abbreviations
         or _DOTTED.fullmatch(bare)
     ):
+        if "." in bare and previous.lower() in rules.articles:
+            return next_char.isupper()  # "She holds a D.D.S. Sam holds an M.B.A.": a noun, not a modifier
         return _opens_sentence(following, next_char, rules, strong=False)
     if (len(token) == 1 and token.islower()) or _LOWER_ROMAN.fullmatch(token):
         # a part of "z. B." / "p. ex.", or "b." / "ii." of a short list: never a sentence

@@ -39,6 +39,7 @@ class Rules:
         frozenset()
     )  # '"Why?" Smith asked.': the quote goes on
     company_suffixes: frozenset[str] = frozenset()  # "Yahoo! Inc.": the name goes on
+    articles: frozenset[str] = frozenset()  # "a D.D.S.": after them a dotted abbreviation is a noun
 
 
 def _words(text: str) -> frozenset[str]:
@@ -88,6 +89,7 @@ _EN = Rules(
     ),
     time_marks=_words("a.m p.m b.c a.d b.c.e c.e"),
     company_suffixes=_words("inc corp co ltd llc plc bros gmbh ag sa"),
+    articles=_words("a an"),
     prepositions=_words("at on in by from since after before until till around about during for until"),
     units=_words("ft in lb lbs oz yd yds mi hr hrs min mins sec secs pt qt gal sq cu"),
     months=_words(

@@ -61,6 +61,8 @@ def test_enumerated_list_run_into_one_line():
         ("She met Martin Luther King Jr. The crowd cheered.", ["She met Martin Luther King Jr.", "The crowd cheered."]),
         ("The shop shuts at 9 p.m. Customers were told.", ["The shop shuts at 9 p.m.", "Customers were told."]),
         ("He earned a Ph.D. She did too.", ["He earned a Ph.D.", "She did too."]),
+        ("She holds a D.D.S. Sam holds an M.B.A.", ["She holds a D.D.S.", "Sam holds an M.B.A."]),
+        ("He is a U.S. Army officer.", ["He is a U.S. Army officer."]),
         ("The tower is 300 ft. Visitors climb it.", ["The tower is 300 ft.", "Visitors climb it."]),
         ("Shares of Globex Inc. Officials declined to comment.", ["Shares of Globex Inc.", "Officials declined to comment."]),
         ("They packed food, tents, etc. We left at dawn.", ["They packed food, tents, etc.", "We left at dawn."]),
