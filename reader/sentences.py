@@ -148,8 +148,6 @@ def _boundary(
         if dots >= 4 and not spaced_before:
             # "word. . . . Next": a full stop, then an ellipsis that opens the next
             return match.start(1) + 1
-        if dots == 3 and spaced_before:
-            return None  # " . . . ": words left out inside a sentence
     if match.start(1) - start <= 8 and _LONE_MARKER.fullmatch(
         text[start : match.start(1)].strip()
     ):
@@ -185,7 +183,10 @@ def _is_boundary(text: str, match: re.Match[str], start: int, rules: Rules) -> b
         aside = _DASH_ASIDE.match(text, match.end(4))
         return following.lower() not in rules.company_suffixes and not aside
     if punct[0] == "…" or punct.startswith(("..", ". .")):
-        return next_char.isupper() or next_char in '"“‘«¿¡' or _is_brand(following)
+        # words left out: a capital opens the next sentence, but "I" is capital anyway
+        # ("the thing is . . . I didn't mean it")
+        opens = next_char.isupper() and following != "I"
+        return opens or next_char in '"“‘«¿¡' or _is_brand(following)
     # Bounded look-behind keeps the splitter linear on megabyte-long lines.
     previous, token = _tokens_before(text, max(0, match.start(1) - _LOOKBEHIND), match.start(1))
     # "Tuesday.Mr. Smith": the word glued after an earlier stop is the token

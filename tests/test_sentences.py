@@ -24,6 +24,8 @@ from reader.sentences import split_sentences
         ('"Do not withdraw," he said. "Reinforce."', ['"Do not withdraw," he said.', '"Reinforce."']),
         ('She asked, "Why now?" and left.', ['She asked, "Why now?" and left.']),
         ("Wait... What happened? Nothing!", ["Wait...", "What happened?", "Nothing!"]),
+        ("He waited . . . Then he left.", ["He waited . . .", "Then he left."]),
+        ("He waited ... I left. Then … I slept.", ["He waited ... I left.", "Then … I slept."]),
         ("Headline without a period", ["Headline without a period"]),
     ],
 )
