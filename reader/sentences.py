@@ -192,9 +192,17 @@ def _is_boundary(text: str, match: re.Match[str], start: int, rules: Rules) -> b
     # "Tuesday.Mr. Smith": the word glued after an earlier stop is the token
     token = _GLUED_HEAD.sub("", token).lstrip("\"'“‘([«")
     mark = token.lower().rstrip(".")
-    if (mark in rules.time_marks or f"{previous.lower()}{mark}" in rules.time_marks) and next_char.isupper():
+    timed = mark in rules.time_marks or f"{previous.lower()}{mark}" in rules.time_marks
+    if (timed or _is_unit(mark, previous, rules)) and next_char.isupper():
+        # "Within 5 ft. Tom stopped" is fronted like "At 5 a.m. Tom left"
         return _time_ends(text, start, match.start(1), following, rules)
     return _ends_after_token(token, previous, following, next_char, rules)
+
+
+def _is_unit(mark: str, previous: str, rules: Rules) -> bool:
+    """ "5 lb.", "5 sq. ft.": a unit after a number or after a unit prefix."""
+    before = previous.lower().rstrip(".")
+    return mark in rules.units and bool(_NUMBER_TOKEN.fullmatch(previous) or before in rules.units)
 
 
 def _glued_sentence(text: str, match: re.Match[str]) -> bool:
@@ -275,7 +283,7 @@ def _ends_after_token(
         return _opens_sentence(following, next_char, rules, strong=True, ordinal=True)
     if bare in rules.titles:
         return False
-    if bare in rules.units and _NUMBER_TOKEN.fullmatch(previous):
+    if _is_unit(bare, previous, rules):
         return next_char.isupper() or not next_char.isalnum() and next_char not in "(["
     if bare in rules.adjectival:
         return _opens_sentence(following, next_char, rules, strong=True)

@@ -90,8 +90,14 @@ _EN = Rules(
     time_marks=_words("a.m p.m b.c a.d b.c.e c.e"),
     company_suffixes=_words("inc corp co ltd llc plc bros gmbh ag sa"),
     articles=_words("a an"),
-    prepositions=_words("at on in by from since after before until till around about during for until"),
-    units=_words("ft in lb lbs oz yd yds mi hr hrs min mins sec secs pt qt gal sq cu"),
+    prepositions=_words(
+        "at on in by from since after before until till around about during for within under over "
+        "beyond inside near past"
+    ),
+    units=_words(
+        "ft in lb lbs oz yd yds mi hr hrs min mins sec secs pt qt gal sq cu tsp tbsp km kg cm mm mg ml "
+        "mph kph"
+    ),
     months=_words(
         "january february march april may june july august september october november december"
     ),

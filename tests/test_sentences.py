@@ -66,6 +66,10 @@ def test_enumerated_list_run_into_one_line():
         ("She holds a D.D.S. Sam holds an M.B.A.", ["She holds a D.D.S.", "Sam holds an M.B.A."]),
         ("He is a U.S. Army officer.", ["He is a U.S. Army officer."]),
         ("The tower is 300 ft. Visitors climb it.", ["The tower is 300 ft.", "Visitors climb it."]),
+        ("The flat is 900 sq. ft. Tom rents it. Add 2 tsp. Tom liked it.",
+         ["The flat is 900 sq. ft.", "Tom rents it.", "Add 2 tsp.", "Tom liked it."]),
+        # a fronted measure goes on, as a fronted time does
+        ("Within 5 ft. Tom stopped.", ["Within 5 ft. Tom stopped."]),
         ("Shares of Globex Inc. Officials declined to comment.", ["Shares of Globex Inc.", "Officials declined to comment."]),
         ("They packed food, tents, etc. We left at dawn.", ["They packed food, tents, etc.", "We left at dawn."]),
         ("Troops left the U.S. They flew home.", ["Troops left the U.S.", "They flew home."]),
