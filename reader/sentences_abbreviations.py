@@ -39,7 +39,7 @@ class Rules:
         frozenset()
     )  # '"Why?" Smith asked.': the quote goes on
     company_suffixes: frozenset[str] = frozenset()  # "Yahoo! Inc.": the name goes on
-    articles: frozenset[str] = frozenset()  # "a D.D.S.": after them a dotted abbreviation is a noun
+    articles: frozenset[str] = frozenset()  # "a D.D.S.", "his M.D.": after them a dotted abbreviation is a noun
 
 
 def _words(text: str) -> frozenset[str]:
@@ -89,7 +89,7 @@ _EN = Rules(
     ),
     time_marks=_words("a.m p.m b.c a.d b.c.e c.e"),
     company_suffixes=_words("inc corp co ltd llc plc bros gmbh ag sa"),
-    articles=_words("a an"),
+    articles=_words("a an his her their my your our its"),
     prepositions=_words(
         "at on in by from since after before until till around about during for within under over "
         "beyond inside near past"

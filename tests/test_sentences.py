@@ -64,6 +64,7 @@ def test_enumerated_list_run_into_one_line():
         ("The shop shuts at 9 p.m. Customers were told.", ["The shop shuts at 9 p.m.", "Customers were told."]),
         ("He earned a Ph.D. She did too.", ["He earned a Ph.D.", "She did too."]),
         ("She holds a D.D.S. Sam holds an M.B.A.", ["She holds a D.D.S.", "Sam holds an M.B.A."]),
+        ("He earned his Ph.D. Sam holds a J.D.", ["He earned his Ph.D.", "Sam holds a J.D."]),
         ("He is a U.S. Army officer.", ["He is a U.S. Army officer."]),
         ("The tower is 300 ft. Visitors climb it.", ["The tower is 300 ft.", "Visitors climb it."]),
         ("The flat is 900 sq. ft. Tom rents it. Add 2 tsp. Tom liked it.",
