@@ -1,4 +1,4 @@
-"""Quotations in a line of text, for the sentence splitter.
+"""Quotations (and bracketed asides) in a line of text, for the sentence splitter.
 
 A quotation is kept whole as one utterance ('"We are ready. We will win," he
 said.'), so the splitter needs the spans of the quotations. Straight quotes
@@ -23,6 +23,8 @@ _SYMMETRIC = (re.compile(r'"'), re.compile(r"''|``"), _SINGLE)
 _PAIRS = {"“": "”", "„": "“”", "«": "»", "‘": "’"}
 _ASYMMETRIC = re.compile(r"[“”„«»‘]|(?<!\w)’|’(?!\w)")
 # "'' , and" / "' ." close a quote; "'' ... what" opens one with an ellipsis.
+_BRACKETS = {")": "(", "]": "[", "}": "{", "）": "（", "」": "「", "》": "《", "〉": "〈"}
+_BRACKET = re.compile(r"[()\[\]{}（）「」《》〈〉]")
 _CLOSING_PUNCTUATION = re.compile(r"\s*(?:[,;:!?)\]]|\.(?!\.))")
 
 
@@ -34,6 +36,7 @@ def quote_spans(line: str) -> list[tuple[int, int]]:
         if len(marks) % 2 == 0:
             spans.extend(_pair_symmetric(line, marks))
     spans.extend(_pair_asymmetric(line))
+    spans.extend(_pair_brackets(line))
     return sorted(spans)
 
 
@@ -43,6 +46,25 @@ def mark_positions(line: str) -> dict[str, list[int]]:
         kind: [m.start() for m in pattern.finditer(line)]
         for kind, pattern in zip(('"', "''", "'"), _SYMMETRIC, strict=True)
     }
+
+
+def _pair_brackets(line: str) -> list[tuple[int, int]]:
+    """Brackets pair like nested quotes: '(He left. She stayed.) are used' is one
+    aside inside a sentence. A closer without its opener ("1)", ":)") pairs with nothing."""
+    spans = []
+    stack: list[re.Match[str]] = []
+    for mark in _BRACKET.finditer(line):
+        char = mark.group()
+        if char not in _BRACKETS:
+            stack.append(mark)
+            continue
+        while stack and stack[-1].group() != _BRACKETS[char]:
+            stack.pop()  # an opener never closed inside this pair: "(a [b) c"
+        if stack:
+            opening = stack.pop()
+            if mark.start() - opening.end() <= MAX_SPAN:
+                spans.append((opening.start(), mark.end()))
+    return spans
 
 
 def _may_open(line: str, mark: re.Match[str]) -> bool:

@@ -99,6 +99,12 @@ def test_enumerated_list_run_into_one_line():
         ("Rules: 1. Be kind. 2. Be brief. 3. Be gone.", ["Rules:", "1. Be kind.", "2. Be brief.", "3. Be gone."]),
         ("1. Only one item here.", ["1. Only one item here."]),
         ("* eggs\n* milk\n* bread", ["* eggs", "* milk", "* bread"]),
+        # an aside in brackets that the sentence goes on after is one, as a quotation is
+        ("Brackets (He left. She stayed.) are used here. They help.",
+         ["Brackets (He left. She stayed.) are used here.", "They help."]),
+        ("Nested (with [inner. Brackets] inside) work. Next.", ["Nested (with [inner. Brackets] inside) work.", "Next."]),
+        ("He left. (He was tired. Very tired.) We stayed.", ["He left.", "(He was tired. Very tired.)", "We stayed."]),
+        ("Rules: a) Go. b) Stay. Fine :) Next one.", ["Rules:", "a) Go.", "b) Stay.", "Fine :) Next one."]),
         # a quotation is one utterance
         ('"We held. We will hold," the mayor said. Then he left.', ['"We held. We will hold," the mayor said.', "Then he left."]),
         # a time or era: fronted adverbial or end of sentence
