@@ -43,6 +43,7 @@ _LONE_MARKER = re.compile(r"(?:[•⁃▪◦●‣*\-–]\s?)?[(\[]?(?:\d{1,3}|[
 _LOWER_MARKER = re.compile(r"(?:[a-z]|[ivx]{2,5})[.)]\s+[A-Z]")
 _LOWER_ROMAN = re.compile(r"(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)")
 _DASH_ASIDE = re.compile(r"(?:--|[—–])\s*[a-z]")
+_OPENS_WITH_QUOTE = re.compile(r"\s*[\"'“‘«„`]")
 _FIRST_WORD = re.compile(r"\s*[\"'“‘(\[]*(\w+)")
 _NUMBER = re.compile(r"\d{1,3}")
 _NUMBER_TOKEN = re.compile(r"[\d.,/½¼¾-]*\d")
@@ -176,7 +177,7 @@ def _is_boundary(text: str, match: re.Match[str], start: int, rules: Rules) -> b
         return match.start(1) >= 2 and text[match.start(1) - 2].isalpha() and bool(
             _LOWER_MARKER.match(text, match.end(4))
         )
-    if _quote_attribution(text, match, rules):
+    if _quote_attribution(text, match, start, rules):
         return False
     if punct[0] in "?!‽":
         # "and -- voila! -- you have cake": an aside between dashes goes on
@@ -253,10 +254,14 @@ def _is_brand(word: str) -> bool:
     return len(word) > 1 and word[0].islower() and word[1].isupper()
 
 
-def _quote_attribution(text: str, match: re.Match[str], rules: Rules) -> bool:
-    """'"Are we safe?" Smith asked.': a quote followed by its speaker and a speech verb goes on."""
+def _quote_attribution(text: str, match: re.Match[str], start: int, rules: Rules) -> bool:
+    """'"Are we safe?" Smith asked.': a quote that opens the sentence, followed by its
+    speaker and a speech verb, goes on. A quote introduced in the sentence ('She
+    turned to him, "Great!" Tom said.') has had its attribution already."""
     closers = match.group(2) + match.group(3)
     if not rules.speech_verbs or not any(q in closers for q in _QUOTES):
+        return False
+    if not _OPENS_WITH_QUOTE.match(text, start):
         return False
     speaker = _SPEAKER.match(text, match.end(4), match.end(4) + 60)
     if not speaker or speaker.group(1) not in rules.speech_verbs:

@@ -92,6 +92,7 @@ def test_enumerated_list_run_into_one_line():
         ('"Is the bridge open?" Jones asked.', ['"Is the bridge open?" Jones asked.']),
         ('"Run!" Maria Lopez shouted. Then silence.', ['"Run!" Maria Lopez shouted.', "Then silence."]),
         ('"Halt!" They stopped.', ['"Halt!"', "They stopped."]),
+        ('She turned to him, "Great!" Tom said.', ['She turned to him, "Great!"', "Tom said."]),
         # lower-case brand names open sentences
         ("Stocks fell. iPad sales slowed. eToys closed.", ["Stocks fell.", "iPad sales slowed.", "eToys closed."]),
         # list markers stay with their items
