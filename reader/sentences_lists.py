@@ -11,9 +11,9 @@ import re
 
 # A new line that opens a list item ("* apples", "(2) bar", "iii. Second",
 # "B) two", "[2] two") is a boundary; so is a blank line, which ends a
-# paragraph, title or item even without a stop.
+# paragraph, title or item even without a stop (Windows line ends too).
 LIST_LINE = re.compile(
-    r"\n(?=[ \t]*(?:\n|[•⁃▪◦●‣■□*+\-–]|\[\d{1,3}\]"
+    r"\r?\n(?=[ \t\r]*(?:\n|[•⁃▪◦●‣■□*+\-–]|\[\d{1,3}\]"
     r"|\(?(?:\d{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-zA-Z])(?:\.\)|[.)])(?=\s)))"
 )
 # A bullet inside a line opens an item as one at its start does: "• Eggs • Milk".

@@ -123,6 +123,7 @@ def test_enumerated_list_run_into_one_line():
         ('He whispered, "It\'s over." Nobody answered.', ['He whispered, "It\'s over."', "Nobody answered."]),
         # a blank line ends a title; Roman numerals open items line by line
         ("Title\n\nBody text here.", ["Title", "Body text here."]),
+        ("Title\r\n\r\nBody text here.", ["Title", "Body text here."]),
         ("I. Scope\nII. Method\nIII. Results", ["I. Scope", "II. Method", "III. Results"]),
         # no space after the stop: the rules decide as if there were one...
         ("Hello world.Today is Tuesday.Mr. Smith paid 1,000.That is a lot.",
