@@ -44,6 +44,7 @@ _LOWER_MARKER = re.compile(r"(?:[a-z]|[ivx]{2,5})[.)]\s+[A-Z]")
 _LOWER_ROMAN = re.compile(r"(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)")
 _DASH_ASIDE = re.compile(r"(?:--|[—–])\s*[a-z]")
 _OPENS_WITH_QUOTE = re.compile(r"\s*[\"'“‘«„`]")
+_INITIAL = re.compile(r"[A-Z]\.")
 _FIRST_WORD = re.compile(r"\s*[\"'“‘(\[]*(\w+)")
 _NUMBER = re.compile(r"\d{1,3}")
 _NUMBER_TOKEN = re.compile(r"[\d.,/½¼¾-]*\d")
@@ -171,6 +172,8 @@ def _is_boundary(text: str, match: re.Match[str], start: int, rules: Rules) -> b
     punct, next_char = match.group(1), match.group(5)
     next_word = _NEXT_WORD.match(text, match.end(4))
     following = next_word.group(1).rstrip(".") if next_word else ""
+    if _INITIAL.fullmatch(next_word.group(1) if next_word else ""):
+        following += "."  # "Dr. A. B. Cole": an initial, not the article "A"
     if next_char.islower() and not _is_brand(following):
         # '"Why?" she asked.' / "5th st. near": the sentence goes on, but after a
         # word, a lower-case item marker before a capital opens an item: "a. Foo. b. Bar."

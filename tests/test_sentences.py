@@ -84,6 +84,7 @@ def test_enumerated_list_run_into_one_line():
         ("I love it.(It's true.) We left.", ["I love it.", "(It's true.)", "We left."]),
         # ... but a name after a title or an abbreviation goes on
         ("We saw Dr. Jones and St. Paul's today.", ["We saw Dr. Jones and St. Paul's today."]),
+        ("I met Dr. A. B. Cole. He lives on Elm Dr. A car hit him.", ["I met Dr. A. B. Cole.", "He lives on Elm Dr.", "A car hit him."]),
         ("He works for the U.S. Navy in Norfolk.", ["He works for the U.S. Navy in Norfolk."]),
         ("Room No. 12 is closed.", ["Room No. 12 is closed."]),
         ("Call ext. 123 or see Eq. 4 and Rte. 66 signs.", ["Call ext. 123 or see Eq. 4 and Rte. 66 signs."]),
