@@ -183,6 +183,9 @@ def run_task(task: Task, options: RunOptions, keeper: SessionKeeper | None = Non
         narration = narrate(task.source, task.output, options=options, session_for=session_for)
     except ReaderError as exc:
         return TaskResult(task.relative, "failed", error=str(exc), elapsed_s=time.perf_counter() - started)
+    except Exception as exc:  # noqa: BLE001 - a bug on one article must not end the batch unreported
+        error = f"unexpected {type(exc).__name__}: {exc} (please report it)"
+        return TaskResult(task.relative, "failed", error=error, elapsed_s=time.perf_counter() - started)
     return TaskResult(
         task.relative, "done", output=task.output, duration_s=narration.duration_s,
         elapsed_s=time.perf_counter() - started, bytes=Path(task.output).stat().st_size,

@@ -144,7 +144,10 @@ class WavFilePlayer:
 def find_player(command: str | None = None):
     """The player to use: ``command`` if given, else the first one available here."""
     if command:
-        argv = shlex.split(command)
+        try:
+            argv = shlex.split(command)
+        except ValueError as exc:  # an unclosed quote
+            raise PlayerError(f"The player command {command!r} can't be read: {exc}.") from exc
         if not argv or not shutil.which(argv[0]):
             raise PlayerError(f"The player command {command!r} was not found.")
         return CommandPlayer(argv, argv[0])

@@ -7,6 +7,7 @@ heavy libraries load inside the commands, so ``reader --help`` is quick.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from . import batch, manage, narrate  # noqa: F401 - each registers its commands on the app
@@ -34,6 +35,12 @@ def main() -> None:
             code = exc.exit_code
         except Abort:
             code = 130
+        except Exception as exc:  # a bug: one line for the user; READER_DEBUG=1 shows the traceback
+            if os.environ.get("READER_DEBUG"):
+                raise
+            say(f"error: reader failed unexpectedly ({type(exc).__name__}: {exc}); please report it, "
+                "with READER_DEBUG=1 for the details.")  # fmt: skip
+            code = 1
     sys.exit(code or 0)
 
 

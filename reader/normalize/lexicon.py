@@ -72,9 +72,18 @@ def load_lexicon(path: Path) -> Lexicon:
         raise UsageError(f"Lexicon {path}: [words] must map words to spoken forms (strings).")
     return Lexicon(
         words={str(k): v for k, v in words.items()},
-        acronyms=frozenset(data.get("acronyms", {}).get("words", [])),
-        initialisms=frozenset(data.get("initialisms", {}).get("words", [])),
+        acronyms=_word_list(data, "acronyms", path),
+        initialisms=_word_list(data, "initialisms", path),
     )
+
+
+def _word_list(data: dict, table: str, path: Path) -> frozenset[str]:
+    """``[table] words = ["NATO", ...]``; any other shape is a clear error, not a silent misreading."""
+    section = data.get(table, {})
+    words = section.get("words", []) if isinstance(section, dict) else None
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise UsageError(f'Lexicon {path}: [{table}] must be a table with words = ["WORD", ...].')
+    return frozenset(words)
 
 
 def find_lexicon(folders: list[Path], extra: Path | None = None) -> Lexicon:
