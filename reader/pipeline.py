@@ -138,7 +138,7 @@ def open_session(preset: VoicePreset, options: RunOptions, engine: Engine | None
 
     return SynthesisSession(
         preset, search_dirs=voice_dirs(), loudness=options.loudness, cache=ChunkCache() if options.cache else None,
-        threads=options.threads, engine=engine,
+        threads=options.threads, engine=engine, jobs=options.jobs,
     )  # fmt: skip
 
 

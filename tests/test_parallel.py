@@ -190,7 +190,8 @@ def test_narration_and_transcript_match_the_sequential_path(fake_voice, tmp_path
         options = RunOptions(voice=fake_voice, cache=False, format="wav")
         session = SynthesisSession(resolve_voice(fake_voice), search_dirs=voice_dirs(), jobs=jobs)
         try:
-            results[jobs] = narrate(str(SAMPLE_TXT), tmp_path / f"{jobs}.wav", options=options, session=session)
+            results[jobs] = narrate(str(SAMPLE_TXT), tmp_path / f"{jobs}.wav", options=options,
+                                    session_for=lambda preset, session=session: session)  # fmt: skip
         finally:
             session.close()
     assert results[2].segments == results[1].segments
@@ -234,3 +235,24 @@ def test_jobs_option_is_checked_and_carried(tmp_path):
     assert run_options(jobs=3).jobs == 3 and run_options().jobs is None
     with pytest.raises(UsageError, match="--jobs"):
         run_options(jobs=0)
+
+
+def test_jobs_on_the_command_line_reaches_the_session(tmp_path, fake_voice, monkeypatch):
+    from typer.testing import CliRunner
+
+    from reader.cli import app
+
+    started = []
+    real_init = parallel.ChunkPool.__init__
+
+    def recording(self, *args, **kwargs):
+        started.append(1)
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(parallel.ChunkPool, "__init__", recording)
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(app, ["convert", str(SAMPLE_TXT), "-o", str(tmp_path / f"{jobs}.wav"), "--voice",
+                                          fake_voice, "--no-cache", "--jobs", jobs, "-q"])  # fmt: skip
+        assert result.exit_code == 0, result.output
+        assert len(started) == (0 if jobs == "1" else 1)
+    assert decode(tmp_path / "2.wav").duration_s == pytest.approx(decode(tmp_path / "1.wav").duration_s, abs=1e-3)
