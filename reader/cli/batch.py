@@ -21,14 +21,9 @@ def batch(
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0 = one per core).", min=0)] = 0,
     pattern: Annotated[Optional[str], typer.Option("--glob", help="Only files matching this pattern, e.g. '*.html' or 'news/**/*.txt'.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Narrate everything again, even unchanged articles.")] = False,
-    voice: opt.Voice = None,
-    rate: opt.Rate = None,
-    pitch: opt.Pitch = None,
-    speaker: opt.Speaker = None,
+    voice: opt.Voice = None, rate: opt.Rate = None, pitch: opt.Pitch = None, speaker: opt.Speaker = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="mp3, wav, ogg, m4b or flac.")] = "mp3",
-    lexicon: opt.Lexicon = None,
-    language: opt.Language = None,
-    no_cache: opt.NoCache = False,
+    lexicon: opt.Lexicon = None, language: opt.Language = None, no_cache: opt.NoCache = False,
     loudness: opt.Loudness = -16.0,
     feed: Annotated[Optional[str], typer.Option("--feed", help="Write OUTDIR/feed.xml, a podcast feed whose audio lives at this base URL.")] = None,
     feed_title: Annotated[Optional[str], typer.Option("--feed-title", help="The podcast's (and audiobook's) title (default: the output folder's name).")] = None,
@@ -36,9 +31,8 @@ def batch(
     feed_image: Annotated[Optional[Path], typer.Option("--feed-image", help="Podcast artwork: a square JPEG or PNG, 1400-3000 px (default: a generated cover).")] = None,
     combine: Annotated[Optional[Path], typer.Option("--combine", help="Also join every narration into one audiobook (.m4b) with a chapter per article.")] = None,
     cluster: Annotated[Optional[str], typer.Option("--cluster", help="Run the tasks on a Dask scheduler, e.g. tcp://10.0.0.5:8786 (needs reader[cluster]).")] = None,
-    quiet: opt.Quiet = False,
-    as_json: opt.Json = False,
-) -> None:
+    quiet: opt.Quiet = False, as_json: opt.Json = False,
+) -> None:  # fmt: skip
     """Narrate every article in a folder: parallel, resumable, one audio file per article.
 
     Unchanged articles are skipped (content hashes, not file times); a killed
@@ -53,12 +47,14 @@ def batch(
     options = opt.run_options(voice=voice, rate=rate, pitch=pitch, fmt=fmt, lexicon=lexicon, language=language,
                               no_cache=no_cache, loudness=loudness, speaker=speaker)  # fmt: skip
     preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch, speaker=options.speaker)
-    publishing = PublishOptions(feed, feed_title, feed_author, feed_image, combine, preset.pauses.title / 1000)
-    check(publishing)
+    check(publishing := PublishOptions(feed, feed_title, feed_author, feed_image, combine, preset.pauses.title / 1000))
     with batch_progress(disabled=quiet or as_json) as (on_start, on_result, on_running):
         results = run_batch(folder, outdir, options, jobs=jobs, pattern=pattern, force=force, cluster=cluster,
                             on_start=on_start, on_result=on_result, on_running=on_running)  # fmt: skip
-    published = publish(folder, outdir, results, publishing)
+    _report(results, publish(folder, outdir, results, publishing), quiet=quiet, as_json=as_json)
+
+
+def _report(results, published, *, quiet: bool, as_json: bool) -> None:
     if as_json:
         echo_json({"results": [asdict(r) for r in results], **_published_json(published)})
     elif not quiet:
