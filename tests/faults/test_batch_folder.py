@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 from reader.batch import STATE_FILE, load_state, run_batch
 from reader.batch_state import LOCK_FILE
 from reader.cli import app
-from reader.errors import UsageError
 from reader.options import RunOptions
 
 runner = CliRunner()
