@@ -217,6 +217,7 @@ RULES: tuple[Rule, ...] = tuple(
         ("handle", r"(?<![\w@])@([A-Za-z_]\w{0,30})\b", _handle),
         ("number", r"(?<![\w&#])#(?P<n>\d{1,6})\b", nums.hash_number),
         ("hashtag", r"(?<![\w&#])#([A-Za-z]\w*)", _hashtag),
+        ("phone", r"(?<![\w+-])1[\s.-]8\d\d(?:[\s.-][A-Z0-9]{1,8}){1,5}(?![\w-])", nums.vanity_phone),
         ("phone", r"(?<![\w+])\+\d{1,3}(?:[\s.-]?(?:\(\d{1,4}\)|\d{1,5})){2,6}(?![\w])", nums.phone),
         ("phone", r"(?<![\w+])(?:1[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:[\s.-]\d{1,4})?(?![\w])", nums.phone),
         ("address", r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w]|\.\d)", nums.dotted_digits),

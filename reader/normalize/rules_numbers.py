@@ -87,6 +87,26 @@ def phone(match: re.Match[str], text: str) -> str | None:
     return prefix + ", ".join(said)
 
 
+def vanity_phone(match: re.Match[str], text: str) -> str | None:
+    """'1-800-GO-U-HAUL' -> 'one, eight hundred, GO U HAUL': the digits as a phone, the letters as words."""
+    parts = [p for p in re.split(r"[\s.-]+", match.group(0)) if p]
+    if not any(p.isalpha() for p in parts):
+        return None
+    said, words = [], []
+    for index, part in enumerate(parts):
+        if part.isalpha():
+            words.append(part)
+            continue
+        if words:
+            said.append(" ".join(words))
+            words = []
+        toll_free = index == 1 and part in ("800", "900")
+        said.append(num.cardinal(part) if toll_free else num.digits(part))
+    if words:
+        said.append(" ".join(words))
+    return ", ".join(said)
+
+
 def _amount_words(amount_text: str, scale: str | None) -> str:
     words = num.cardinal(amount_text)
     return f"{words} {SCALES[scale.lower()]}" if scale else words

@@ -309,3 +309,15 @@ def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
 )  # fmt: skip
 def test_news_readings(written, expected):
     assert spoken(written) == expected
+
+
+@pytest.mark.parametrize(
+    "written, spoken",
+    [
+        ("Call 1-800-GO-U-HAUL now.", "Call one, eight hundred, GO U HAUL now."),
+        ("Dial 1-800-FLOWERS today.", "Dial one, eight hundred, FLOWERS today."),
+        ("Try 1-888-4-CLEANER.", "Try one, eight eight eight, four, CLEANER."),
+    ],
+)
+def test_vanity_phone_numbers_keep_their_words(written, spoken):
+    assert Normalizer().sentence(written)[0] == spoken
