@@ -183,7 +183,7 @@ def _rename_into_place(tmp: Path, out: Path) -> None:
         raise AssemblyError(f"Can't write {out}: {exc.strerror or exc}.") from exc
 
 
-def _usual_mode(path: Path) -> None:
+def usual_mode(path: Path) -> None:
     """mkstemp makes files private; a narration gets the mode the user's umask gives."""
     umask = os.umask(0)
     os.umask(umask)
@@ -203,7 +203,7 @@ def install_copy(source: Path, out: Path, digest: str | None = None) -> None:
         copied = _copy_hashing(source, tmp)
         if digest is not None and copied != digest:
             raise AssemblyError(f"The cached narration for {out.name} is damaged; run again with --no-cache.")
-        _usual_mode(tmp)
+        usual_mode(tmp)
         _rename_into_place(tmp, out)
     except OSError as exc:
         raise AssemblyError(f"Can't write {out}: {exc.strerror or exc}.") from exc
@@ -242,7 +242,7 @@ class Encoder:
     def __enter__(self) -> Self:
         check_writable(self.out)
         self._tmp = _temp_beside(output_target(self.out))
-        _usual_mode(self._tmp)
+        usual_mode(self._tmp)
         self._log = tempfile.TemporaryFile()
         command = [
             find_ffmpeg(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y",

@@ -50,23 +50,19 @@ def save_state(outdir: Path, items: dict[str, dict]) -> None:
     narrates those articles again), never an audio file: one warning, and the
     temporary file is removed.
     """
+    from .assemble import usual_mode
+
     tmp = None
     try:
         handle, tmp = tempfile.mkstemp(dir=outdir, prefix=".reader-batch.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump({"version": STATE_VERSION, "items": items}, out, indent=1, sort_keys=True)
-        _usual_mode(Path(tmp))
+        usual_mode(Path(tmp))
         os.replace(tmp, outdir / STATE_FILE)
     except OSError as exc:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
         warnings.warn(f"can't save the batch state in {outdir}: {exc.strerror or exc}", ReaderWarning, stacklevel=2)
-
-
-def _usual_mode(path: Path) -> None:
-    from .assemble import _usual_mode as usual
-
-    usual(path)
 
 
 def record(outdir: Path, state: dict[str, dict], result) -> None:

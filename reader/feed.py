@@ -195,13 +195,13 @@ def _install_cover(outdir: Path, title: str, author: str, image: Path | None) ->
 def _write_public(path: Path, write) -> Path:
     """Write through ``write(tmp_name)`` and rename into place, with the mode the umask gives
     (as the audio has): a web server running as another user must be able to read the feed."""
-    from .assemble import _usual_mode
+    from .assemble import usual_mode
 
     handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(handle)
     try:
         write(tmp)
-        _usual_mode(Path(tmp))
+        usual_mode(Path(tmp))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

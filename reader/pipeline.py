@@ -21,14 +21,13 @@ from .normalize import Rewrite, find_lexicon
 from .source import is_url, load_source
 from .speakable import SentenceNormalizer, normalizer_for, speak_script, speakable_chunks
 from .split import split_article
-from .render import FileSink, ProgressCallback, Rendered, Sink, render
+from .render import SPEAKABLE, FileSink, ProgressCallback, Rendered, Sink, render
 from .session import SynthesisSession
 from .tags import Tags, article_tags
 from .transcript import write_subtitles
 from .types import Article, Chunk, Narration, Script, Segment, VoicePreset
 from .voices import resolve_voice, voice_dirs, voice_for_language
 
-_SPEAKABLE = re.compile(r"\w")
 
 
 def extract(
@@ -75,7 +74,7 @@ def make_chunks(article: Article, preset: VoicePreset, options: RunOptions) -> l
     """The article as engine-sized chunks, each with its written and its spoken text."""
     normalizer = load_normalizer(options.lexicon, article.language) if options.normalize else None
     chunks = speakable_chunks(split_article(article), preset.pauses, normalizer)
-    if not any(_SPEAKABLE.search(chunk.text) for chunk in chunks):
+    if not any(SPEAKABLE.search(chunk.text) for chunk in chunks):
         raise ExtractionError("The article has no speakable text.")
     return chunks
 

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 ProgressCallback = Callable[[int, int], None]
 """Called with (chunks done, chunks total) after each chunk."""
 
-_SPEAKABLE = re.compile(r"\w")
+SPEAKABLE = re.compile(r"\w")
+"""A chunk with no word character (a lone "." or emoji) has nothing to say: silence only."""
 
 
 class Sink(Protocol):
@@ -78,13 +79,13 @@ def render(
 
     started = time.perf_counter()
     result = Rendered()
-    spoken = [chunk.text for chunk in chunks if _SPEAKABLE.search(chunk.text)]
+    spoken = [chunk.text for chunk in chunks if SPEAKABLE.search(chunk.text)]
     audio = session.stream(spoken)
     try:
         for done, chunk in enumerate(chunks, 1):
             if chunk.chapter and result.sample_rate:
                 result.openings.append((result.duration_s, chunk.chapter))
-            pcm = next(audio) if _SPEAKABLE.search(chunk.text) else None
+            pcm = next(audio) if SPEAKABLE.search(chunk.text) else None
             if pcm is not None and pcm.size == 0:
                 raise EngineError(f"The engine returned no audio for {chunk.text[:60]!r}.")
             if not result.sample_rate:

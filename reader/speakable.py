@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from .language import language_code
 from .normalize import Lexicon, Normalizer, Rewrite, speakable
 from .split import chunk_script
 from .types import Chunk, Paragraph, Pauses, Script
@@ -30,18 +31,11 @@ class SentenceNormalizer(Protocol):
     def sentence(self, text: str) -> tuple[str, list[Rewrite]]: ...
 
 
-class _AsWritten:
+class AsWritten:
     """A language we have no rules for: the text as written, minus invisible characters."""
 
     def sentence(self, text: str) -> tuple[str, list[Rewrite]]:
         return speakable(text), []
-
-
-def base_language(language: str | None) -> str | None:
-    """'en-GB' -> 'en', 'pt_BR' -> 'pt'; None stays None."""
-    if not language:
-        return None
-    return language.replace("_", "-").split("-")[0].lower() or None
 
 
 def normalizer_for(language: str | None, lexicon: Lexicon | None = None) -> SentenceNormalizer:
@@ -52,12 +46,12 @@ def normalizer_for(language: str | None, lexicon: Lexicon | None = None) -> Sent
     """
     from .normalize.foreign import SUPPORTED, ForeignNormalizer
 
-    code = base_language(language) or ENGLISH
+    code = language_code(language) or ENGLISH
     if code == ENGLISH:
         return Normalizer(lexicon)
     if code in SUPPORTED:
         return ForeignNormalizer(code)
-    return _AsWritten()
+    return AsWritten()
 
 
 def speaker(normalizer: SentenceNormalizer) -> Callable[[str], str]:
@@ -86,4 +80,4 @@ def speakable_chunks(script: Script, pauses: Pauses, normalizer: SentenceNormali
 
     ``normalizer`` None speaks the text as written (``--no-normalize``).
     """
-    return chunk_script(script, pauses, speak=speaker(normalizer or _AsWritten()))
+    return chunk_script(script, pauses, speak=speaker(normalizer or AsWritten()))

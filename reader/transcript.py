@@ -40,7 +40,7 @@ def render(segments: tuple[Segment, ...] | list[Segment], fmt: str) -> str:
 
 def write_subtitles(segments, audio: Path, fmt: str) -> Path:
     """Write the transcript beside ``audio`` (same name, .srt or .vtt), atomically."""
-    from .assemble import _usual_mode
+    from .assemble import usual_mode
 
     path = audio.with_suffix(f".{fmt}")
     text = render(segments, fmt)
@@ -49,7 +49,7 @@ def write_subtitles(segments, audio: Path, fmt: str) -> Path:
         handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
-        _usual_mode(Path(tmp))  # mkstemp makes it private; a transcript is served beside its audio
+        usual_mode(Path(tmp))  # mkstemp makes it private; a transcript is served beside its audio
         os.replace(tmp, path)
     except OSError as exc:
         if tmp:

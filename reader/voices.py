@@ -35,6 +35,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import ReaderWarning, UsageError, VoiceNotFound
+from .language import language_code
 from .types import Pauses, VoicePreset
 
 DEFAULT_PRESET = "joe"
@@ -132,12 +133,6 @@ def preset_language_key(value: object, where: str) -> str | None:
     if code is None:
         raise VoiceNotFound(f"Preset {where}: language must be a language code such as \"de\".")
     return code
-
-
-def language_code(language: str | None) -> str | None:
-    """``de-DE``, ``de_DE``, ``DE`` -> ``de``; anything that is not a language code -> None."""
-    primary = (language or "").replace("_", "-").split("-")[0].strip().lower()
-    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
 
 
 def with_speaker(voice: str, speaker: object, engine: str) -> str:

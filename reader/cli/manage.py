@@ -79,7 +79,7 @@ def _installed(engine: str | None, language: str | None, as_json: bool) -> None:
 
 def _speaks(language: str | None, languages) -> bool:
     """Whether any of ``languages`` (de, de_DE, de-de, gmw/de ...) is ``language``; no filter: True."""
-    from ..voices import language_code
+    from ..language import language_code
 
     if not language:
         return True

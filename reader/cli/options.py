@@ -81,4 +81,6 @@ def language_code(code: str | None) -> str | None:
         return None
     if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?", code):
         raise UsageError(f"--language {code!r} is not a language code (use e.g. en, de, fr, pt-BR).")
-    return code.replace("_", "-").split("-")[0].lower()
+    from ..language import language_code as primary
+
+    return primary(code)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..types import Paragraph, Script
+from ..types import Script
 from .lexicon import Lexicon, find_lexicon, load_lexicon
 from .rewrite import SPACE_BEFORE_PUNCT, SPACES, Rewrite, speakable
 from .rules import RULES, Rule, _capitals
@@ -106,20 +106,9 @@ def _splits_word(text: str, start: int, end: int) -> bool:
 def normalize_script(
     script: Script, normalizer: Normalizer | None = None, *, language: str | None = None
 ) -> tuple[Script, list[list[Rewrite]]]:
-    """The script as it will be spoken, and each sentence's rewrites (flattened in order)."""
-    normalizer = normalizer or Normalizer()
+    """The script as it will be spoken with the English rules (``language`` other than English:
+    as written), and each kept sentence's rewrites; ``reader.speakable`` picks by language."""
+    from ..speakable import AsWritten, speak_script
+
     english = language in (None, "en")
-    paragraphs, explained = [], []
-    for paragraph in script.paragraphs:
-        sentences = []
-        for sentence in paragraph.sentences:
-            if english:
-                spoken, rewrites = normalizer.sentence(sentence)
-            else:
-                spoken, rewrites = speakable(sentence), []
-            if spoken:
-                sentences.append(spoken)
-                explained.append(rewrites)
-        if sentences:
-            paragraphs.append(Paragraph(kind=paragraph.kind, sentences=tuple(sentences)))
-    return Script(paragraphs=tuple(paragraphs)), explained
+    return speak_script(script, (normalizer or Normalizer()) if english else AsWritten())

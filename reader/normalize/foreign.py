@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..language import language_code
 from .foreign_forms import (
     before_noun,
     plural_form,
@@ -39,15 +40,11 @@ _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
 Claim = tuple[int, int, str, str]
 
 
-def _language_code(language: str | None) -> str:
-    return re.split(r"[-_]", language or "")[0].lower()
-
-
 class ForeignNormalizer:
     """Reads the numbers of one sentence the way a newsreader of ``language`` would."""
 
     def __init__(self, language: str | None) -> None:
-        self.code = _language_code(language)
+        self.code = language_code(language) or ""
         self.lang: Language | None = LANGUAGES.get(self.code)
         self._rules = _rules(self.lang) if self.lang else ()
 
