@@ -61,6 +61,13 @@ def year(number: int) -> str:
     return _style(num2words(number, to="year")).replace("oh ", "oh ")
 
 
+def short_year(yy: str) -> str:
+    """A year written without its century, as said: '08' -> 'oh eight', '15' -> 'fifteen', '00' -> 'oh oh'."""
+    if yy[0] != "0":
+        return cardinal(yy)
+    return "oh " + ("oh" if yy == "00" else _DIGITS[int(yy[1])])
+
+
 def decade(century: str, decade_digit: str) -> str:
     """('19', '9') -> 'nineteen nineties'; ('20', '0') -> 'two thousands'."""
     tens = int(decade_digit) * 10

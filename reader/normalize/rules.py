@@ -148,8 +148,11 @@ def _abbreviation(match: re.Match[str], text: str) -> str | None:
     word = match.group("abbr").lower()
     if word == "no":
         return "number" if re.match(r"\s*\d", text[match.end() : match.end() + 5]) else None
-    if word in _WEEKDAYS:  # "Wed." is a weekday only before a date: "Mon., Jan. 5", "Fri., 12 May"
-        return ABBREVIATIONS[word] if match.group("dot") and _DATE_AFTER.match(text, match.end()) else None
+    if word in _WEEKDAYS:  # "Wed." is a weekday only before a date: "Mon., Jan. 5", "Fri., 12 May", "Tue 3 Mar"
+        written_as_name = match.group("dot") or match.group("abbr")[0].isupper()
+        return ABBREVIATIONS[word] if written_as_name and _DATE_AFTER.match(text, match.end()) else None
+    if word in ("c", "ca"):  # "c. 1850", "ca. 1990": circa, only before a year
+        return "circa" if match.group("dot") and re.match(r"\s?\d{3,4}\b", text[match.end() :]) else None
     if word in ("mar", "may", "jun", "jul", "dec") and not re.match(r"\s*\d", text[match.end() : match.end() + 5]):
         return None  # "mar" the verb; a month abbreviation is followed by a day
     if not match.group("dot") and word not in BARE_ABBREVIATIONS:
@@ -249,7 +252,7 @@ RULES: tuple[Rule, ...] = tuple(
         ("roman", r"(?<=\s)(?P<numeral>[IVX]{1,5})\b(?!['’]\w)", _roman),
         ("title", r"\b(?P<t1>Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Cmdr|Adm|Brig|Sen|Rep|Gov|Pres|Rev|Hon|Fr|Supt|Insp|Det|Amb)\.?(?:\s(?P<t2>Col|Gen)\.?)?(?=\s+[A-Z])", _title_abbreviation),
         ("saint", r"\bSt\.?(?=\s|$)", _saint_or_street),
-        ("abbreviation", r"(?<![\w.])(?P<abbr>vs|etc|e\.g|i\.e|approx|Inc|Corp|Ltd|Co|Bros|Jr|Sr|Dept|Univ|est|Ave|Blvd|Rd|Hwy|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|Fig|Vol|No|govt|Govt|intl)(?P<dot>\.)?(?!\w)", _abbreviation),
+        ("abbreviation", r"(?<![\w.])(?P<abbr>vs|etc|ca?|e\.g|i\.e|approx|Inc|Corp|Ltd|Co|Bros|Jr|Sr|Dept|Univ|est|Ave|Blvd|Rd|Hwy|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|Fig|Vol|No|govt|Govt|intl)(?P<dot>\.)?(?!\w)", _abbreviation),
         ("initialism", r"(?<![\w.])(?:[A-Za-z]\.){2,}(?![\w])", _dotted_initialism),
         ("capitals", r"(?<![\w'-])(?P<caps>[A-Z]{2,6})(?P<plural>s)?(?![\w'’]|-[a-z])", _capitals),
         ("symbol", r"(?<=\d) ?[*÷] ?(?=\d)", _arithmetic),  # "2*3": only between numbers ("*" alone marks a footnote)

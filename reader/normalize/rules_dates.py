@@ -122,7 +122,7 @@ def short_year(match: re.Match[str], text: str) -> str | None:
     if not (_YEAR_CONTEXT.search(before) or re.search(r"\bthe\s$", before, re.IGNORECASE)):
         return None
     yy = match.group("yy")
-    return f"oh {num.cardinal(yy[1])}" if yy[0] == "0" else num.cardinal(yy)
+    return num.short_year(yy)
 
 
 def _is_clock(match: re.Match[str], text: str, n: str) -> bool:
@@ -219,7 +219,7 @@ def quarter(match: re.Match[str], text: str) -> str | None:
         spoken += " of" if year else ""
     if year:
         year = year.lstrip("'’")
-        spoken += " " + (num.year(int(year)) if len(year) == 4 else num.cardinal(year) if year[0] != "0" else f"oh {year[1]}")
+        spoken += " " + (num.year(int(year)) if len(year) == 4 else num.short_year(year))
     return spoken
 
 

@@ -222,8 +222,11 @@ def range_(match: re.Match[str], text: str) -> str | None:
     low, high = match.group("low"), match.group("high")
     if _looks_like_year(low) and _looks_like_year(high):
         return f"{num.year(int(low))} {to(match, text)} {num.year(int(high))}"
-    if len(high) == 2 and _looks_like_year(low) and low[2:] < high:  # "2014-15": said as written
-        return f"{num.year(int(low))} to {num.cardinal(high) if high[0] != '0' else 'oh ' + high[1]}"
+    if len(high) == 2 and _looks_like_year(low):  # "2014-15": said as written
+        if low[2:] < high:
+            return f"{num.year(int(low))} to {num.short_year(high)}"
+        if low[2:] == "99" and high == "00":  # "1999-00": across the century, said in full
+            return f"{num.year(int(low))} to {num.year(int(low) + 1)}"
     return f"{num.cardinal(low)} {to(match, text)} {num.cardinal(high)}"
 
 

@@ -294,6 +294,14 @@ def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
         ("Highs of 25-30C are expected.", "Highs of twenty five to thirty degrees Celsius are expected."),
         ("Grade 5 C pupils sat the test.", "Grade five C pupils sat the test."),
         ("Arsenal won 3-1 on Sunday.", "Arsenal won three to one on Sunday."),
+        # seasons written with a short second year: every digit said, the century rollover in full
+        ("The 2008-09 season was his best.", "The two thousand eight to oh nine season was his best."),
+        ("The 1999-00 season ended early.", "The nineteen ninety nine to two thousand season ended early."),
+        ("Growth slowed in Q3 '09 again.", "Growth slowed in the third quarter of oh nine again."),
+        # weekday abbreviations without a dot before a date; circa before a year only
+        ("It opened on Tue, 3 Mar 2020 at last.", "It opened on Tuesday, the third of March, twenty twenty at last."),
+        ("The chapel was built c. 1850 by monks.", "The chapel was built circa eighteen fifty by monks."),
+        ("The vase dates from ca. 300 BC.", "The vase dates from circa three hundred B C."),
         # years with an era, and a zero-padded month with a year
         ("Rome was founded in 753 BC.", "Rome was founded in seven fifty three B C."),
         ("Vesuvius erupted in AD 79.", "Vesuvius erupted in A D seventy nine."),
