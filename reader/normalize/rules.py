@@ -198,17 +198,19 @@ def _arithmetic(match: re.Match[str], text: str) -> str:
 
 
 _DATE_OR_NUMBER = re.compile(rf"(?:{dates.MONTH}\b|\$?\d)")
+_DATE_OR_NUMBER_BEFORE = re.compile(rf"(?:\d|\d\s{dates.MONTH}\.?)$")
 
 
 def _dash(match: re.Match[str], text: str) -> str:
-    """A spaced dash is a pause, but between two dates or numbers it is "to" ("Jan 5 – Feb 3")."""
-    between = match.start() > 0 and text[match.start() - 1].isdigit() and _DATE_OR_NUMBER.match(text, match.end())
+    """A spaced dash is a pause, but between two dates or numbers it is "to" ("Jan 5 – Feb 3", "20 July – 5 August")."""
+    before = _DATE_OR_NUMBER_BEFORE.search(text, max(0, match.start() - 14), match.start())
+    between = before and _DATE_OR_NUMBER.match(text, match.end())
     return " to " if between else ", "
 
 
 _MONEY_BEFORE = rf"(?:(?P<cur>{CUR_SYMBOL})\s?|\b(?P<code>{CUR_CODE})\s)(?P<low>{NUM}|\.\d+)(?:(?:{DASH})(?:{CUR_SYMBOL})?(?P<high>{NUM}))?(?:\s?(?P<scale>{SCALE}))?(?:\s(?P<code2>{CUR_CODE})\b)?(?P<per>{PER})?"
 _MONEY_AFTER = rf"\b(?P<low>{NUM})(?:(?:{DASH})(?P<high>{NUM}))?(?:\s?(?P<scale>(?:thousand|million|billion|trillion|bn|mn)\b))?\s?(?P<code2>{CUR_CODE}|{CUR_SYMBOL})(?P<cur>)(?P<code>)(?P<per>{PER})?(?!\w)"
-_MEASURE = rf"(?<![\w.,])(?P<low>{MINUS}?(?:{AMOUNT}))(?:(?:{DASH})(?P<high>{AMOUNT}))?(?:(?P<hyphen>-)|\s?)(?P<unit>{UNIT})(?:/(?P<per>{UNIT}|hr|s)\b)?(?![\w²])"
+_MEASURE = rf"(?<![\w.,])(?:(?P<by>\d+(?:\.\d+)?)\s?[x×]\s?)?(?P<low>{MINUS}?(?:{AMOUNT}))(?:(?:{DASH})(?P<high>{AMOUNT}))?(?:(?P<hyphen>-)|\s?)(?P<unit>{UNIT})(?:/(?P<per>{UNIT}|hr|s)\b)?(?![\w²])"
 
 RULES: tuple[Rule, ...] = tuple(
     Rule(name, re.compile(pattern), speak)
@@ -242,10 +244,11 @@ RULES: tuple[Rule, ...] = tuple(
         ("fraction", rf"(?<![\w.,])(?:\d+\s?)?{VULGAR}", nums.vulgar_fraction),
         ("range", rf"(?<![\w.,-])(?P<low>{MINUS}?(?:{NUM}))(?:\s?[-–—]\s?)(?P<high>{MINUS}?(?:{NUM}))(?![\w.,-]\d|\w)", nums.range_),
         ("range", r"(?<![\w.,/-])(?P<low>1[89]\d\d|20\d\d)/(?P<high>\d\d)(?![\w/-])", nums.range_),
+        ("range", r"(?<![\w.,:])(?P<low>\d{1,3}):(?P<high>\d)(?![\w:]|[.,]\d)", nums.range_),  # "3:1", never a clock
         ("ordinal", r"\b(?P<a>\d{1,4})(?P<sa>st|nd|rd|th)\s?[-–]\s?(?P<b>\d{1,4})(?P<sb>st|nd|rd|th)\b", nums.ordinal_range),
         ("ordinal", r"\b(\d{1,3}(?:,\d{3})*|\d+)(st|nd|rd|th)\b", nums.ordinal),
         ("times", r"(?<![\w.,])(?:(?P<n>\d+(?:\.\d+)?)x\b|(?P<a>\d+(?:\.\d+)?)\s?[x×]\s?(?P<b>\d+(?:\.\d+)?)(?![\w.,]\d|\w))", nums.multiply),
-        ("decade", r"(?:\b(?P<century>1[0-9]|20)|'|\b)(?P<decade>\d)0['’]?s(?:[-–](?:(?P<century2>1[0-9]|20)|')?(?P<decade2>\d)0s)?\b", nums.decade),
+        ("decade", r"(?:\b(?P<century>1[0-9]|20)|'|\b)(?P<decade>\d)0(?P<plural>['’]?s|(?=[-–]\d0['’]?s\b))(?:[-–](?:(?P<century2>1[0-9]|20)|')?(?P<decade2>\d)0['’]?s)?\b", nums.decade),
         ("model", r"(?<![\w.,])\d{3,4}(?![\w]|[.,]\d)", nums.model_number),
         ("year", r"(?<![\w.,$€£-])\d{4}(?![\w.,]\d|\w)|(?<=[a-z]-)\d{4}(?![\w.,]\d|\w)", dates.year),
         ("number", rf"(?:(?<=\s)|^|(?<=[(\[])){MINUS}?(?:{NUM})(?![\w]|[.,]\d)|(?<![\w.,])(?:{NUM})(?![\w]|[.,]\d)", nums.number),
@@ -257,6 +260,6 @@ RULES: tuple[Rule, ...] = tuple(
         ("capitals", r"(?<![\w'-])(?P<caps>[A-Z]{2,6})(?P<plural>s)?(?![\w'’]|-[a-z])", _capitals),
         ("symbol", r"(?<=\d) ?[*÷] ?(?=\d)", _arithmetic),  # "2*3": only between numbers ("*" alone marks a footnote)
         ("symbol", r"[&+=×±№~≈→<>]|(?<=[A-Za-z])/(?=[A-Za-z])", _symbol),
-        ("dash", r"\s[—–]\s|(?<=\w)—(?=\w)", _dash),
+        ("dash", r"\s[—–-]\s|(?<=\w)—(?=\w)", _dash),
     ]
 )

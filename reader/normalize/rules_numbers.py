@@ -190,9 +190,10 @@ def measure(match: re.Match[str], text: str) -> str | None:
         said = unit[0]  # in modifier position the unit is singular: "a four terabyte disk"
     else:
         said = unit[0] if num.is_one(low) and not high else unit[1]
+    by = f"{num.cardinal(match.group('by'))} by " if match.group("by") else ""  # "4x100m", "3 x 4 m"
     if high:
-        return f"{amount(low)} {to(match, text)} {amount(high)} {said}"
-    return f"{amount(low)} {said}"
+        return f"{by}{amount(low)} {to(match, text)} {amount(high)} {said}"
+    return f"{by}{amount(low)} {said}"
 
 
 def feet_inches(match: re.Match[str], text: str) -> str:
@@ -227,6 +228,8 @@ def range_(match: re.Match[str], text: str) -> str | None:
             return f"{num.year(int(low))} to {num.short_year(high)}"
         if low[2:] == "99" and high == "00":  # "1999-00": across the century, said in full
             return f"{num.year(int(low))} to {num.year(int(low) + 1)}"
+    if re.match(r"\s?=", text[match.end() :]):  # "5-3=2": a sum, not a range
+        return f"{num.cardinal(low)} minus {num.cardinal(high)}"
     return f"{num.cardinal(low)} {to(match, text)} {num.cardinal(high)}"
 
 
@@ -266,8 +269,12 @@ def _ordinal_suffix(value: int) -> str:
 
 
 def decade(match: re.Match[str], text: str) -> str:
-    """'1970s' -> 'nineteen seventies'; '1960s-80s' -> 'nineteen sixties to eighties'."""
-    spoken = num.decade(match.group("century") or "", match.group("decade"))
+    """'1970s' -> 'nineteen seventies'; '1960s-80s' -> 'nineteen sixties to eighties'; '1960-70s' as written."""
+    century, tens = match.group("century") or "", match.group("decade")
+    if match.group("plural"):
+        spoken = num.decade(century, tens)
+    else:  # "1960-70s": a year, then a decade
+        spoken = num.year(int(century + tens + "0")) if century else num.cardinal(tens + "0")
     if match.group("decade2"):
         spoken += " to " + num.decade(match.group("century2") or "", match.group("decade2"))
     return spoken

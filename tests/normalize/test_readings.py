@@ -297,6 +297,15 @@ def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
         # seasons written with a short second year: every digit said, the century rollover in full
         ("The 2008-09 season was his best.", "The two thousand eight to oh nine season was his best."),
         ("The 1999-00 season ended early.", "The nineteen ninety nine to two thousand season ended early."),
+        # decades spanned, ratios, sums, sizes with a unit, date spans with a spaced hyphen
+        ("Music of the 1990's-2000's returned.", "Music of the nineteen nineties to two thousands returned."),
+        ("Cars of the 1960-70s were heavy.", "Cars of the nineteen sixty to seventies were heavy."),
+        ("The ratio was 3:1 in May.", "The ratio was three to one in May."),
+        ("We know 5-3=2 by now.", "We know five minus three equals two by now."),
+        ("She won the 4x100m relay.", "She won the four by one hundred meter relay."),
+        ("The room is 3 x 4 m wide.", "The room is three by four meters wide."),
+        ("It ran 20 July - 5 August this year.", "It ran the twentieth of July to the fifth of August this year."),
+        ("He came - and then left.", "He came, and then left."),
         ("Growth slowed in Q3 '09 again.", "Growth slowed in the third quarter of oh nine again."),
         # weekday abbreviations without a dot before a date; circa before a year only
         ("It opened on Tue, 3 Mar 2020 at last.", "It opened on Tuesday, the third of March, twenty twenty at last."),
