@@ -98,12 +98,16 @@ UNITS = {  # unit -> (singular, plural)
     "kms": ("kilometer", "kilometers"), "mpg": ("mile per gallon", "miles per gallon"), "cu ft": ("cubic foot", "cubic feet"),
     "sq. ft": ("square foot", "square feet"), "sq. km": ("square kilometer", "square kilometers"), "µm": ("micrometer", "micrometers"),
     "μm": ("micrometer", "micrometers"), "tons": ("ton", "tons"), "ton": ("ton", "tons"),
+    "tbsp": ("tablespoon", "tablespoons"), "tsp": ("teaspoon", "teaspoons"), "yrs": ("year", "years"),
+    "wks": ("week", "weeks"), "secs": ("second", "seconds"), "hp": ("horsepower", "horsepower"),
+    "psi": ("pound per square inch", "pounds per square inch"), "rpm": ("revolution per minute", "revolutions per minute"),
+    "mcg": ("microgram", "micrograms"), "mm²": ("square millimeter", "square millimeters"), "km/hr": ("kilometer per hour", "kilometers per hour"),
 }  # fmt: skip
 # Units that mean something else in any other case ("5 A" may be a grade; "v" is versus): matched only as written here.
-CASED_UNITS = {"C": ("degree Celsius", "degrees Celsius"), "F": ("degree Fahrenheit", "degrees Fahrenheit"), "V": ("volt", "volts"), "W": ("watt", "watts"), "kV": ("kilovolt", "kilovolts"), "mL": ("milliliter", "milliliters"),
+CASED_UNITS = {"L": ("liter", "liters"), "C": ("degree Celsius", "degrees Celsius"), "F": ("degree Fahrenheit", "degrees Fahrenheit"), "V": ("volt", "volts"), "W": ("watt", "watts"), "kV": ("kilovolt", "kilovolts"), "mL": ("milliliter", "milliliters"),
                "MB/s": ("megabyte per second", "megabytes per second"), "kDa": ("kilodalton", "kilodaltons")}  # fmt: skip
 # Units whose capitals mean something else (M: mega, million; G: giga; T: tera; MS, MB...): matched only as written.
-CASE_SENSITIVE_UNITS = frozenset("m g t l h ms mb mi min mins sec hr hrs in. ha nm gal kn cc mw gb tb kb ton tons".split())
+CASE_SENSITIVE_UNITS = frozenset("m g t l h ms mb mi min mins sec hr hrs in. ha nm gal kn cc mw gb tb kb ton tons hp".split())
 
 # Words after which a number-and-unit is not a modifier ("4 TB of data", "$5 million was raised"):
 # function words, verbs of being, time words. Any other lower-case word after it is the noun it modifies.

@@ -306,6 +306,10 @@ def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
         ("The room is 3 x 4 m wide.", "The room is three by four meters wide."),
         ("It ran 20 July - 5 August this year.", "It ran the twentieth of July to the fifth of August this year."),
         ("He came - and then left.", "He came, and then left."),
+        # kitchen, engine and age units
+        ("Add 2 tbsp of oil and 1 tsp of salt.", "Add two tablespoons of oil and one teaspoon of salt."),
+        ("It has a 1.5 L engine and 300 hp at 7,000 rpm.", "It has a one point five liter engine and three hundred horsepower at seven thousand revolutions per minute."),
+        ("She waited 2 yrs and 4 wks for it.", "She waited two years and four weeks for it."),
         ("Growth slowed in Q3 '09 again.", "Growth slowed in the third quarter of oh nine again."),
         # weekday abbreviations without a dot before a date; circa before a year only
         ("It opened on Tue, 3 Mar 2020 at last.", "It opened on Tuesday, the third of March, twenty twenty at last."),
