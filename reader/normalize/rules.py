@@ -208,8 +208,8 @@ def _dash(match: re.Match[str], text: str) -> str:
     return " to " if between else ", "
 
 
-_MONEY_BEFORE = rf"(?:(?P<cur>{CUR_SYMBOL})\s?|\b(?P<code>{CUR_CODE})\s)(?P<low>{NUM}|\.\d+)(?:(?:{DASH})(?:{CUR_SYMBOL})?(?P<high>{NUM}))?(?:\s?(?P<scale>{SCALE}))?(?:\s(?P<code2>{CUR_CODE})\b)?(?P<per>{PER})?"
-_MONEY_AFTER = rf"\b(?P<low>{NUM})(?:(?:{DASH})(?P<high>{NUM}))?(?:\s?(?P<scale>(?:thousand|million|billion|trillion|bn|mn)\b))?\s?(?P<code2>{CUR_CODE}|{CUR_SYMBOL})(?P<cur>)(?P<code>)(?P<per>{PER})?(?!\w)"
+_MONEY_BEFORE = rf"(?:(?<![\w.])(?P<neg>[-−]))?(?:(?P<cur>{CUR_SYMBOL})\s?|\b(?P<code>{CUR_CODE})\s)(?P<low>{NUM}|\.\d+)(?:(?:{DASH})(?:{CUR_SYMBOL})?(?P<high>{NUM}))?(?:\s?(?P<scale>{SCALE}))?(?:\s(?P<code2>{CUR_CODE})\b)?(?P<per>{PER})?"
+_MONEY_AFTER = rf"(?P<neg>)\b(?P<low>{NUM})(?:(?:{DASH})(?P<high>{NUM}))?(?:\s?(?P<scale>(?:thousand|million|billion|trillion|bn|mn)\b))?\s?(?P<code2>{CUR_CODE}|{CUR_SYMBOL})(?P<cur>)(?P<code>)(?P<per>{PER})?(?!\w)"
 _MEASURE = rf"(?<![\w.,])(?:(?P<by>\d+(?:\.\d+)?)\s?[x×]\s?)?(?P<low>{MINUS}?(?:{AMOUNT}))(?:(?:{DASH})(?P<high>{AMOUNT}))?(?:(?P<hyphen>-)|\s?)(?P<unit>{UNIT})(?:/(?P<per>{UNIT}|hr|s)\b)?(?![\w²])"
 
 RULES: tuple[Rule, ...] = tuple(
@@ -225,7 +225,10 @@ RULES: tuple[Rule, ...] = tuple(
         ("phone", r"(?<![\w+-])1[\s.-]8\d\d(?:[\s.-][A-Z0-9]{1,8}){1,5}(?![\w-])", nums.vanity_phone),
         ("phone", r"(?<![\w+])\+\d{1,3}(?:[\s.-]?(?:\(\d{1,4}\)|\d{1,5})){2,6}(?![\w])", nums.phone),
         ("phone", r"(?<![\w+])(?:1[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:[\s.-]\d{1,4})?(?![\w])", nums.phone),
+        ("phone", r"(?<![\w.,-])[2-9]\d\d-\d{4}(?![\w-]|[.,]\d)", nums.local_phone),
+        ("money", r"(?<![\w.,])(?P<n>\d{1,2})p\b(?![.'’]\w)", nums.pence),
         ("address", r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w]|\.\d)", nums.dotted_digits),
+        ("power", r"(?<![\w.,^])(?P<base>\d+(?:\.\d+)?)(?:\^(?P<exp>[-−]?\d{1,3})|(?P<sup>[²³]))(?![\w^]|[.,]\d)", nums.power),
         dates.QUARTER,
         ("code", r"(?<![\w-])(?P<letters>[A-Z]{1,6})-?(?P<digits>\d{1,4})(?![\w-])", nums.code),
         ("money", _MONEY_BEFORE, nums.money),
@@ -255,11 +258,11 @@ RULES: tuple[Rule, ...] = tuple(
         ("roman", r"(?<=\s)(?P<numeral>[IVX]{1,5})\b(?!['’]\w)", _roman),
         ("title", r"\b(?P<t1>Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Cmdr|Adm|Brig|Sen|Rep|Gov|Pres|Rev|Hon|Fr|Supt|Insp|Det|Amb)\.?(?:\s(?P<t2>Col|Gen)\.?)?(?=\s+[A-Z])", _title_abbreviation),
         ("saint", r"\bSt\.?(?=\s|$)", _saint_or_street),
-        ("abbreviation", r"(?<![\w.])(?P<abbr>vs|etc|ca?|e\.g|i\.e|approx|Inc|Corp|Ltd|Co|Bros|Jr|Sr|Dept|Univ|est|Ave|Blvd|Rd|Hwy|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|Fig|Vol|No|govt|Govt|intl)(?P<dot>\.)?(?!\w)", _abbreviation),
+        ("abbreviation", r"(?<![\w.])(?P<abbr>vs|etc|ca?|ext|e\.g|i\.e|approx|Inc|Corp|Ltd|Co|Bros|Jr|Sr|Dept|Univ|est|Ave|Blvd|Rd|Hwy|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|Fig|Vol|No|govt|Govt|intl)(?P<dot>\.)?(?!\w)", _abbreviation),
         ("initialism", r"(?<![\w.])(?:[A-Za-z]\.){2,}(?![\w])", _dotted_initialism),
         ("capitals", r"(?<![\w'-])(?P<caps>[A-Z]{2,6})(?P<plural>s)?(?![\w'’]|-[a-z])", _capitals),
         ("symbol", r"(?<=\d) ?[*÷] ?(?=\d)", _arithmetic),  # "2*3": only between numbers ("*" alone marks a footnote)
-        ("symbol", r"[&+=×±№~≈→<>]|(?<=[A-Za-z])/(?=[A-Za-z])", _symbol),
+        ("symbol", r"[&+=×±№~≈→<>≥≤≠]|(?<=[A-Za-z])/(?=[A-Za-z])", _symbol),
         ("dash", r"\s[—–-]\s|(?<=\w)—(?=\w)", _dash),
     ]
 )

@@ -27,13 +27,13 @@ MINUS = r"[-−]"
 VULGAR = "[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅐⅑⅒]"
 AMOUNT = rf"(?:{NUM})(?:\s?{VULGAR}|\s\d{{1,2}}/\d{{1,2}}(?![\d/]))?|{VULGAR}"
 DASH = r"\s?[-–—]\s?|\s(?:to)\s"
-PER = r"/(?:yr|hr|mo|wk|year|month|week|day|night|hour|person|head|share|barrel|kg|lb|oz|[a-z]{1,3}(?=[\s.,;:!?)]|$))"
-CUR_SYMBOL = r"(?:US|A|C|HK|NZ|S|R)\$|[$€£₴¥₽₹₩₺₪₦₱฿₫₸₾]|zł"
+PER = r"/(?:(?:yr|hr|mo|wk|year|month|week|day|night|hour|person|head|share|barrel|kg|lb|oz)(?![a-z])|[a-z]{1,3}(?=[\s.,;:!?)]|$))"
+CUR_SYMBOL = r"(?:US|A|C|HK|NZ|S|R)\$|[$€£₴¥₽₹₩₺₪₦₱฿₫₸₾]|zł|\bRs\.?(?=\s?\d)"
 CUR_CODE = (
     r"USD|EUR|GBP|UAH|JPY|RUB|INR|CHF|CAD|AUD|KRW|TRY|ILS|BRL|SEK|NOK|DKK|PLN|NGN|PHP|THB|VND|KZT|GEL|CNY|RMB"
     r"|MXN|ZAR|HKD|SGD|NZD|CZK|HUF|kr|Fr\."
 )
-SCALE = r"(?:thousand|million|billion|trillion|bn|mn|tn)\b|[kKmMbB](?![\w/])"
+SCALE = r"(?:thousand|million|billion|trillion|bn|mn|tn|crores?|lakhs?)\b|[kKmMbB](?![\w/])"
 _CASED_UNITS = ["°C", "°F", "kWh", "GB", "MB", "TB", "kHz", "MHz", "GHz", "kW", "MW", "GW", "Hz", "Mbps", "Gbps", "mAh"]
 
 
@@ -85,6 +85,23 @@ def phone(match: re.Match[str], text: str) -> str | None:
     toll_free = [i for i, g in enumerate(groups[:2]) if g in ("800", "900") and groups[:i] in ([], ["1"])]
     said = [num.cardinal(g) if i in toll_free else num.digits(g) for i, g in enumerate(groups)]
     return prefix + ", ".join(said)
+
+
+_RANGE_WORDS_BEFORE = re.compile(r"\b(?:from|between|pages?|pp\.?|ages?|years?|nos?\.?|numbers?|items?|lines?|rows?|verses?)\s$", re.IGNORECASE)
+
+
+def local_phone(match: re.Match[str], text: str) -> str | None:
+    """'555-1234' -> 'five five five, one two three four': a local number, unless the words say range."""
+    low, high = match.group(0).split("-")
+    if (low.endswith("0") and high.endswith("0")) or _RANGE_WORDS_BEFORE.search(text[max(0, match.start() - 10) : match.start()]):
+        return None  # "200-1000", "pages 312-1317": a range
+    return f"{num.digits(low)}, {num.digits(high)}"
+
+
+def pence(match: re.Match[str], text: str) -> str:
+    """'50p' -> 'fifty pence', '1p' -> 'one penny'."""
+    n = match.group("n")
+    return f"{num.cardinal(n)} {'penny' if n == '1' else 'pence'}"
 
 
 def vanity_phone(match: re.Match[str], text: str) -> str | None:
@@ -142,7 +159,7 @@ def money(match: re.Match[str], text: str) -> str | None:
     per = _per(match.group("per"))
     modifier = not high and not per and next_is_noun(text, match.end())
     if not high:
-        return _one_sum(low, scale, names, modifier) + per
+        return ("minus " if match.group("neg") else "") + _one_sum(low, scale, names, modifier) + per
     if "." in low + high and not scale:
         return f"{_one_sum(low, None, names, False)} to {_one_sum(high, None, names, False)}{per}"
     return f"{_amount_words(low, None)} to {_amount_words(high, scale)} {names[1]}{per}"
@@ -281,6 +298,15 @@ def decade(match: re.Match[str], text: str) -> str:
 
 
 _EMERGENCY_BEFORE = re.compile(r"\b(?:call|calls|called|calling|dial|dialed|dialled|dialing|ring|phone|text|number|hotline|line)\s$", re.IGNORECASE)
+
+
+def power(match: re.Match[str], text: str) -> str:
+    """'3²' -> 'three squared', '10^6' -> 'ten to the power of six'."""
+    base = num.cardinal(match.group("base"))
+    exponent = match.group("exp") or {"²": "2", "³": "3"}[match.group("sup")]
+    if exponent in ("2", "3"):
+        return f"{base} {'squared' if exponent == '2' else 'cubed'}"
+    return f"{base} to the power of {num.cardinal(exponent)}"
 
 
 def special(match: re.Match[str], text: str) -> str | None:

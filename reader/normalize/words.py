@@ -15,7 +15,7 @@ TITLE_PAIRS = {("lt", "col"): "Lieutenant Colonel", ("lt", "gen"): "Lieutenant G
                ("maj", "gen"): "Major General", ("brig", "gen"): "Brigadier General"}  # fmt: skip
 # Abbreviations read the same wherever they stand.
 ABBREVIATIONS = {
-    "vs": "versus", "etc": "et cetera", "e.g": "for example", "i.e": "that is", "approx": "approximately",
+    "vs": "versus", "ext": "extension", "etc": "et cetera", "e.g": "for example", "i.e": "that is", "approx": "approximately",
     "inc": "Incorporated", "corp": "Corporation", "ltd": "Limited", "co": "Company", "bros": "Brothers",
     "jr": "Junior", "sr": "Senior", "dept": "Department", "univ": "University", "est": "established",
     "ave": "Avenue", "blvd": "Boulevard", "rd": "Road", "hwy": "Highway", "mt": "Mount", "ft": "Fort",
@@ -43,6 +43,7 @@ CURRENCIES = {  # symbol or code -> (singular, plural, cent singular, cent plura
     "¥": ("yen", "yen", "sen", "sen"), "jpy": ("yen", "yen", "sen", "sen"),
     "₽": ("ruble", "rubles", "kopek", "kopeks"), "rub": ("ruble", "rubles", "kopek", "kopeks"),
     "₹": ("rupee", "rupees", "paisa", "paise"), "inr": ("rupee", "rupees", "paisa", "paise"),
+    "rs": ("rupee", "rupees", "paisa", "paise"), "rs.": ("rupee", "rupees", "paisa", "paise"),
     "chf": ("Swiss franc", "Swiss francs", "centime", "centimes"),
     "cad": ("Canadian dollar", "Canadian dollars", "cent", "cents"),
     "aud": ("Australian dollar", "Australian dollars", "cent", "cents"),
@@ -69,7 +70,8 @@ CURRENCIES = {  # symbol or code -> (singular, plural, cent singular, cent plura
     "s$": ("Singapore dollar", "Singapore dollars", "cent", "cents"), "fr.": ("franc", "francs", "centime", "centimes"),
 }  # fmt: skip
 SCALES = {"thousand": "thousand", "k": "thousand", "million": "million", "m": "million", "mn": "million",
-          "billion": "billion", "bn": "billion", "bln": "billion", "mln": "million", "b": "billion", "trillion": "trillion", "tn": "trillion"}  # fmt: skip
+          "billion": "billion", "bn": "billion", "bln": "billion", "mln": "million", "b": "billion", "trillion": "trillion", "tn": "trillion",
+          "crore": "crore", "crores": "crore", "lakh": "lakh", "lakhs": "lakh"}  # fmt: skip
 
 UNITS = {  # unit -> (singular, plural)
     "km/h": ("kilometer per hour", "kilometers per hour"), "kph": ("kilometer per hour", "kilometers per hour"),
@@ -132,4 +134,5 @@ ACRONYMS = frozenset(
 # Capitalized words that are ordinary words shouted, never initialisms.
 NOT_INITIALISMS = frozenset("I A OK".split())
 SYMBOLS = {"&": " and ", "+": " plus ", "=": " equals ", "×": " times ", "±": " plus or minus ", "№": " number ",
-           "~": " about ", "≈": " about ", "→": " to ", "<": " less than ", ">": " more than "}  # fmt: skip
+           "~": " about ", "≈": " about ", "→": " to ", "<": " less than ", ">": " more than ",
+           "≥": " at least ", "≤": " at most ", "≠": " is not "}  # fmt: skip

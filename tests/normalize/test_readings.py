@@ -310,6 +310,15 @@ def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
         ("Add 2 tbsp of oil and 1 tsp of salt.", "Add two tablespoons of oil and one teaspoon of salt."),
         ("It has a 1.5 L engine and 300 hp at 7,000 rpm.", "It has a one point five liter engine and three hundred horsepower at seven thousand revolutions per minute."),
         ("She waited 2 yrs and 4 wks for it.", "She waited two years and four weeks for it."),
+        # prices per period, negative sums, rupees with Indian scales, pence, powers, comparisons, local phones
+        ("It costs $10/month now.", "It costs ten dollars per month now."),
+        ("The fund lost -$5.2 million in May.", "The fund lost minus five point two million dollars in May."),
+        ("The scheme costs Rs 500 crore a year.", "The scheme costs five hundred crore rupees a year."),
+        ("A 50p coin and a 1p coin fell.", "A fifty pence coin and a one penny coin fell."),
+        ("The area is 3² times larger, about 10^6 cells.", "The area is three squared times larger, about ten to the power of six cells."),
+        ("Scores ≥ 5 pass and ≤ 2 fail.", "Scores at least five pass and at most two fail."),
+        ("Call 555-1234 or ext. 12 today.", "Call five five five, one two three four or extension twelve today."),
+        ("Read pages 312-1317 and 200-1000 again.", "Read pages three hundred twelve to one thousand three hundred seventeen and two hundred to one thousand again."),
         ("Growth slowed in Q3 '09 again.", "Growth slowed in the third quarter of oh nine again."),
         # weekday abbreviations without a dot before a date; circa before a year only
         ("It opened on Tue, 3 Mar 2020 at last.", "It opened on Tuesday, the third of March, twenty twenty at last."),
