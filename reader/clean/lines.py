@@ -45,6 +45,14 @@ _BIO = re.compile(
 )
 _BIO_MAX_TOKENS = 80
 _TWICE_MIN_LINES = 5
+# "12/19/2025 • Mises Wire • Jane Doe": the date and section line of a teaser in a list.
+_META_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}|"
+    r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2})\b",
+    re.I,
+)
+_META_SEPARATOR = re.compile(r"\s[•|·]\s")
+_META_MAX_TOKENS = 15
 _NO_COMMENTS = re.compile(r"\W*(?:no|\d+|one)\s+(?:comments?|responses?|replies)\W*$", re.I)
 _DATE_ONLY = re.compile(r"^[\W\d]*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})[\W\d:APMapm]*$")
 _PRICE_ONLY = re.compile(r"^\W*[$€£¥₴]?\s*\d[\d.,\s]*(?:[$€£¥₴]|[A-Z]{3})?\W*$")
@@ -183,6 +191,13 @@ def _is_feed_stamp(text: str) -> bool:
     return bool(_TIME.match(text) or _NAMED_DATE.match(text) or _DATE_ONLY.match(text))
 
 
+def _is_teaser_meta(text: str, tokens: float) -> bool:
+    """A short line of a date and labels between bullets: a teaser's byline, not a sentence."""
+    if tokens > _META_MAX_TOKENS or _TERMINAL.search(text):
+        return False
+    return bool(_META_SEPARATOR.search(text) and _META_DATE.search(text))
+
+
 def _rendered_twice(lines: list[str], counts: Counter) -> bool:
     """Many long paragraphs occur more than once: the page holds two copies of its text."""
     long_repeats = {line.casefold() for line in lines if counts[line.casefold()] > 1 and count_tokens(line)[0] >= _LONG_LINE}
@@ -216,7 +231,7 @@ def describe(lines: list[str]) -> list[Line]:
                 inline_marker=bool(_INLINE_MARKER.match(text)),
                 legal=bool(_LEGAL.search(text)) and tokens < 30,
                 comments=bool(_COMMENT.match(text) or _COMMENTS_HEADING.match(text)),
-                feed_stamp=_is_feed_stamp(text),
+                feed_stamp=_is_feed_stamp(text) or _is_teaser_meta(text, tokens),
                 stamp=bool(_TIME.match(text) or _DATE_ONLY.match(text) or _NAMED_DATE.match(text) or _PRICE_ONLY.match(text)),
                 caption=bool(_CAPTION.search(text)) and tokens < 60,
             )

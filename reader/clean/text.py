@@ -205,6 +205,8 @@ def _feed_walls(lines: list[Line], scores: list[float]) -> list[float]:
     items of a news feed, a "latest" box or a comment thread do. Before the
     article (a header's clock) it is only furniture.
     """
+    if _dated_entries(lines, scores):
+        return scores
     prose = 0.0
     out = list(scores)
     for index, line in enumerate(lines):
@@ -212,6 +214,25 @@ def _feed_walls(lines: list[Line], scores: list[float]) -> list[float]:
             out[index] = _FEED_WALL
         prose += max(0.0, scores[index])
     return out
+
+
+def _dated_entries(lines: list[Line], scores: list[float]) -> bool:
+    """The content itself is dated entries (events, a changelog): a time between its first paragraphs.
+
+    An article's own date sits above its first paragraph (or under a
+    standfirst); a page whose first paragraphs each follow a time of their own
+    is a list of entries, and its later times go on with that list rather than
+    open a feed.
+    """
+    prose, seen_prose, dated = 0.0, False, 0
+    for index, line in enumerate(lines):
+        if prose >= _MIN_ARTICLE_TOKENS * 2:
+            break
+        if line.feed_stamp and seen_prose and any(n.prose for n in lines[index + 1 : index + 1 + _LIVE_ENTRY_LINES]):
+            dated += 1
+        seen_prose = seen_prose or line.prose
+        prose += max(0.0, scores[index])
+    return dated >= 2
 
 
 def _entry_follows(lines: list[Line], index: int) -> bool:

@@ -207,3 +207,34 @@ def test_an_author_bio_under_the_article_is_not_read():
     article = clean_text("\n".join([*ARTICLE[:4], *ARTICLE[5:], bio, "Share this article"]))
     texts = [block.text for block in article.blocks]
     assert texts[-1].startswith("The mayor thanked") and bio not in texts
+
+
+def test_teasers_with_a_date_and_section_line_after_the_article_are_dropped():
+    teasers = [
+        "Council approves new parking rules",
+        "12/19/2025 • City Hall • Ana Ruiz",
+        "The council voted on Tuesday to charge for parking in the old town from June, after months of debate among residents and shop owners.",
+        "Ferry service to end next spring",
+        "12/18/2025 • Harbour • Tom Reed",
+        "The harbour board said the ferry had lost money for six years and that the new bridge lane made the crossing redundant for most people.",
+    ]  # fmt: skip
+    article = clean_text("\n".join([*ARTICLE[:4], *ARTICLE[5:], *teasers]))
+    assert [block.text for block in article.blocks][-1].startswith("The mayor thanked")
+
+
+_VENUE = "Tickets include lunch, the evening reception and recordings of every session, and the venue is a short walk from the station."
+
+
+def test_a_page_of_dated_entries_keeps_every_entry():
+    entries = []
+    for day, name, text in [
+        ("March 16, 2026", "Harbour Tech Days", "Two days of talks on networks, security and the cloud for the region's small IT firms."),
+        ("March 17, 2026", "Security Summit", "Keynotes and workshops on ransomware, backups and incident response for midsize companies."),
+        ("March 19, 2026", "Cloud Forum", "Vendors and customers share what worked in moving old systems to the cloud, and what did not."),
+        ("March 23, 2026", "Data Week", "A week of hands-on sessions about databases, analytics and the people who keep them running."),
+    ]:
+        entries += [day, name, "Portland, United States", f"{text} {_VENUE}"]
+    page = ["Events", "Upcoming IT conferences in the United States.", *entries, "© 2026 Events Co."]
+    article = clean_text("\n".join(page))
+    texts = [block.text for block in article.blocks]
+    assert [t for t in texts if t.endswith("station.")] == entries[3::4]
