@@ -67,9 +67,17 @@ def _named_date(match: re.Match[str], text: str, day_first: bool) -> str | None:
         nth = f"{nth} to {num.ordinal(int(last))}"
     article = "" if re.search(r"\bthe\s$", text[max(0, match.start() - 5) : match.start()], re.IGNORECASE) else "the "
     spoken = f"{article}{nth} of {name}" if day_first else f"{name} {nth}"
-    if match.group("year"):
-        spoken += f", {num.year(int(match.group('year')))}"
+    year = (match.group("year") or "").lstrip("'’")
+    if len(year) == 2:  # "25-Jul-12", "July 25 '12": a two-digit year, as forms and headlines write it
+        spoken += f", {num.year(_full_year(int(year)))}"
+    elif year:
+        spoken += f", {num.year(int(year))}"
     return spoken
+
+
+def _full_year(yy: int) -> int:
+    """A two-digit year in a date: 2000s up to '40, 1900s after, as US forms mean it."""
+    return yy + (2000 if yy <= 40 else 1900)
 
 
 def date_mdy(match: re.Match[str], text: str) -> str | None:
@@ -90,7 +98,7 @@ def date_numeric(match: re.Match[str], text: str) -> str | None:
         day_first = True
     else:
         first, second, year = (int(g) for g in re.split(r"[-/]", match.group("slashed")))
-        year += 0 if year >= 100 else 2000 if year <= 40 else 1900  # "1/5/24": a two-digit year, as US forms write it
+        year = year if year >= 100 else _full_year(year)  # "1/5/24"
         month, day = (first, second) if first <= 12 else (second, first)  # US order unless impossible
         day_first = False
     if not (1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 2999):
@@ -233,14 +241,14 @@ def _duration(hours: int, minutes: int, seconds: int) -> str:
 
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _DAY2 = r"(?:(?:\s?[-–]\s?|\sto\s)(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"
-_YEAR = r"(?:,?\s(?P<year>\d{4})\b)?"
+_YEAR = r"(?:(?:(?:,?\s|-)(?=\d{4}\b)|,?\s(?=['’]\d\d\b(?![.,]\d|\s?\w+['’])))(?P<year>\d{4}|['’]\d\d)\b)?"
 PATTERNS = [
     ("date", r"\b(?:(?P<iso>\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2})|(?P<slashed>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}(?![\d/]))|\d{1,2}-\d{1,2}-\d{4})|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4}))\b", date_numeric),
     ("date", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’]|[.,]\d)", short_year),
     ("date", r"(?<![\w.,])(?:(?P<era>AD|A\.D\.|CE)\s(?P<year>\d{1,4})|(?P<year2>\d{1,4})\s?(?P<era2>BCE?|B\.C\.(?:E\.)?|AD|A\.D\.|CE|C\.E\.))(?![\w.,]\d|\w)", era_year),
+    ("date", rf"\b{_DAY}-(?P<month>{MONTH})-(?P<year>\d{{4}}|\d\d)\b(?P<day2>)", date_dmy),  # "30-Sep-2024", as forms write it
     ("date", rf"\b(?P<month>{MONTH})\.?[\s-]{_DAY}{_DAY2}\b(?!:\d){_YEAR}", date_mdy),
     ("date", rf"\b{_DAY}{_DAY2}\s(?:of\s)?(?P<month>{MONTH})\b\.?{_YEAR}", date_dmy),
-    ("date", rf"\b{_DAY}-(?P<month>{MONTH})-(?P<year>\d{{4}})\b(?P<day2>)", date_dmy),  # "30-Sep-2024", as forms write it
     ("time", rf"\b{clock('1')}\s?(?:[-–—]|to\b)\s?{clock('2')}", time_range),
     ("time", rf"\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s?(?:{_ZONES}|hours|hrs)\b)", military_time),
     ("date", rf"\b(?P<month>{MONTH})\.?\s(?P<year>\d{{4}})\b", month_year),

@@ -245,6 +245,10 @@ def range_(match: re.Match[str], text: str) -> str | None:
             return f"{num.year(int(low))} to {num.short_year(high)}"
         if low[2:] == "99" and high == "00":  # "1999-00": across the century, said in full
             return f"{num.year(int(low))} to {num.year(int(low) + 1)}"
+        if "01" <= high <= "12":  # "2012-07": a year and its month, as ISO writes it
+            return f"{MONTHS[int(high) - 1]} {num.year(int(low))}"
+    if len(low) == 2 and "01" <= low <= "09" and _looks_like_year(high):  # "07-2012": a zero-padded month
+        return f"{MONTHS[int(low) - 1]} {num.year(int(high))}"
     if re.match(r"\s?=", text[match.end() :]):  # "5-3=2": a sum, not a range
         return f"{num.cardinal(low)} minus {num.cardinal(high)}"
     return f"{num.cardinal(low)} {to(match, text)} {num.cardinal(high)}"
@@ -323,6 +327,15 @@ def special(match: re.Match[str], text: str) -> str | None:
 _ON_DATE_BEFORE = re.compile(r"\b(?:on|(?:Mon|Tues?|Wed|Wednes|Thu|Thurs?|Fri|Sat|Satur|Sun)(?:day|\.)?,?)\s$", re.IGNORECASE)
 
 
+_SEASON_AFTER = re.compile(r"\s(?:season|campaign|term|school year|academic year|financial year|fiscal year|tax year|budget|winter|harvest)\b", re.IGNORECASE)
+
+
+def _is_short_season(match: re.Match[str], text: str) -> bool:
+    """'21/22' before 'season': two consecutive two-digit years, not twenty-one twenty-seconds."""
+    a, b = match.group("num"), match.group("den")
+    return len(a) == len(b) == 2 and (int(a) + 1) % 100 == int(b) and bool(_SEASON_AFTER.match(text, match.end()))
+
+
 def fraction(match: re.Match[str], text: str) -> str | None:
     """'3/4' -> 'three quarters', '22/3' -> 'twenty two thirds', '50/50' -> 'fifty fifty', 'on 3/15' -> a date."""
     written_num, written_den = match.group("num"), match.group("den")
@@ -337,6 +350,8 @@ def fraction(match: re.Match[str], text: str) -> str | None:
         return f"{MONTHS[numerator - 1]} {num.ordinal(denominator)}"  # "on 3/15": a US month and day
     if numerator == denominator:
         return f"{num.cardinal(written_num)} {num.cardinal(written_den)}"  # "50/50", "20/20 vision"
+    if _is_short_season(match, text):
+        return f"{num.short_year(written_num)} {num.short_year(written_den)}"  # "the 21/22 season"
     # "a 1/4-mile track": a compound modifier, "a quarter-mile"; "a 1/2 cup": "a half cup".
     compound = text.startswith("-", match.end()) and text[match.end() + 1 : match.end() + 2].isalpha()
     spoken = num.mixed(match.group("whole"), numerator, denominator, singular=compound)

@@ -318,6 +318,12 @@ def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
         ("The area is 3² times larger, about 10^6 cells.", "The area is three squared times larger, about ten to the power of six cells."),
         ("Scores ≥ 5 pass and ≤ 2 fail.", "Scores at least five pass and at most two fail."),
         ("Call 555-1234 or ext. 12 today.", "Call five five five, one two three four or extension twelve today."),
+        # dates with two-digit years, dashes between their parts, ISO year-months, short seasons
+        ("It was filed on 25-jul-12 in Ohio.", "It was filed on the twenty fifth of July, twenty twelve in Ohio."),
+        ("It was filed on Jul-25-2012 in Ohio.", "It was filed on July twenty fifth, twenty twelve in Ohio."),
+        ("The flood of July 25 '12 was worse.", "The flood of July twenty fifth, twenty twelve was worse."),
+        ("The data for 2012-07 and 07-2013 are out.", "The data for July twenty twelve and July twenty thirteen are out."),
+        ("The 21/22 season was short, and 12/13 of voters agreed.", "The twenty one twenty two season was short, and twelve thirteenths of voters agreed."),
         ("Read pages 312-1317 and 200-1000 again.", "Read pages three hundred twelve to one thousand three hundred seventeen and two hundred to one thousand again."),
         ("Growth slowed in Q3 '09 again.", "Growth slowed in the third quarter of oh nine again."),
         # weekday abbreviations without a dot before a date; circa before a year only
