@@ -77,7 +77,8 @@ _FURNITURE = re.compile(
 _SOCIAL = re.compile(r"\b(?:facebook|twitter|tweet|whatsapp|linkedin|instagram|youtube|pinterest|reddit|rss|email)\b", re.I)
 _COMMENTS_HEADING = re.compile(
     r"^\W*(?:\d+\s+|top(?: rated)? |all |show |view |load |read |latest )?(?:comments?|responses|replies)"
-    r"(?: \(\d+\))?\W*$|^\W*(?:leave a (?:comment|reply)|join the (?:conversation|discussion))\W*$"
+    r"(?: \(\d+\))?\W*$|^\W*(?:leave a (?:comment|reply)|join the (?:conversation|discussion)|"
+    r"discussion about this (?:post|article|story))\W*$"
     # WordPress: "59 Comments on “Title”", "12 thoughts on “Title”", "One response to “Title”".
     r"|^\W*(?:\d+|one|no)\s+(?:comments?|responses?|replies|thoughts?)\s+(?:on|to)\s+\W.{0,200}$",
     re.I,
@@ -90,7 +91,7 @@ _SECTION_MARKER = re.compile(
     r"most (?:read|popular|viewed|shared)|popular(?: now)?|trending(?: now)?|recommended(?: for you)?|"
     r"you may also like|you might also like|(?:\d+\s+|top(?: rated)? |all |show |view |load |read |latest )?"
     r"comments?(?: \(\d+\))?|leave a (?:comment|reply)|join the (?:conversation|discussion)|tags?|categories|"
-    r"archives?|about the author|share(?: this)?(?: article| story| post)?|newsletter|"
+    r"archives?|about the (?:authors?|writer)|meet the (?:author|writer)|end of (?:the )?(?:article|story)|share(?: this)?(?: article| story| post)?|newsletter|"
     r"関連記事|新着記事|人気記事)\W*$",
     re.I,
 )
