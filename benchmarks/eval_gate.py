@@ -43,10 +43,10 @@ def load_scorer(name: str):
     return module
 
 
-def scores(data_dir: Path) -> dict[str, float]:
-    """Every scorer's scores on the dev sets in ``data_dir``."""
+def scores(data_dir: Path, names: tuple[str, ...] = SCORERS) -> dict[str, float]:
+    """The named scorers' scores on the dev sets in ``data_dir`` (every scorer's by default)."""
     found: dict[str, float] = {}
-    for name in SCORERS:
+    for name in names:
         found.update(load_scorer(name).evaluate(data_dir))
     return found
 
@@ -104,12 +104,15 @@ def main() -> int:
     parser.add_argument("--raise", dest="lift", action="store_true", help="lift floors to today's scores")
     parser.add_argument("--lower", metavar="KEY=VALUE", help="lower one floor (needs --reason)")
     parser.add_argument("--reason", default="")
+    parser.add_argument("--only", choices=SCORERS, action="append", help="measure (and gate, and raise) only this stage")
     args = parser.parse_args()
     if args.lower and not args.reason.strip():
         parser.error("--lower needs --reason")
     data = load_floors()
-    found = scores(args.data)
-    for key in sorted(set(found) | set(data["floors"])):
+    names = tuple(args.only or SCORERS)
+    found = scores(args.data, names)
+    gated = {k: v for k, v in data["floors"].items() if k.split(".")[0] in names}
+    for key in sorted(set(found) | set(gated)):
         floor = data["floors"].get(key)
         value = found.get(key, float("nan"))
         print(f"{key:<34} {value:6.3f}   floor {floor if floor is not None else '-':>6}")
@@ -119,7 +122,7 @@ def main() -> int:
     if args.lower:
         _lower(data, args.lower, args.reason)
         _write(data)
-    missed = failures(data["floors"], found)
+    missed = failures({k: v for k, v in data["floors"].items() if k.split(".")[0] in names}, found)
     for line in missed:
         print(f"FAIL {line}", file=sys.stderr)
     return 1 if missed else 0
