@@ -20,6 +20,7 @@ from pathlib import Path
 from .batch_state import STATE_FILE, OutputLock, load_state, prune_missing, record, save_state
 from .errors import ReaderError, UsageError
 from .options import RunOptions
+from .types import VoicePreset
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown"}
 __all__ = ["STATE_FILE", "Task", "TaskResult", "find_articles", "load_state", "plan", "run_batch", "save_state"]
@@ -83,18 +84,20 @@ def find_articles(root: Path, pattern: str | None = None, exclude: Path | None =
     return sorted(found)
 
 
-def settings_hash(options: RunOptions) -> str:
-    """A hash of everything that shapes the audio: voice preset, format, lexicon, reader version."""
-    from importlib.metadata import PackageNotFoundError, version
+def settings_hash(options: RunOptions, preset: VoicePreset | None = None) -> str:
+    """A hash of everything that shapes the audio: voice preset, format, lexicon, reader version.
+
+    ``preset`` is the options' voice when the caller has already resolved it (the CLI does, to
+    check it before any work); resolving it again would read every preset file a second time.
+    """
+    from .versions import package_version
 
     from .engines import engine_identity
     from .voices import resolve_voice, voice_dirs
 
-    preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch, speaker=options.speaker)
-    try:
-        reader_version = version("reader")
-    except PackageNotFoundError:
-        reader_version = "dev"
+    if preset is None:
+        preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch, speaker=options.speaker)
+    reader_version = package_version("reader") or "dev"
     lexicons = [d / "lexicon.toml" for d in voice_dirs()] + ([Path(options.lexicon)] if options.lexicon else [])
     parts = {
         "reader": reader_version,
@@ -126,7 +129,10 @@ def check_folders(root: Path, outdir: Path) -> None:
         raise UsageError(f"The output folder {outdir} is not writable.")
 
 
-def plan(root: Path, outdir: Path, options: RunOptions, *, pattern: str | None = None, force: bool = False) -> BatchPlan:
+def plan(
+    root: Path, outdir: Path, options: RunOptions, *, pattern: str | None = None, force: bool = False,
+    preset: VoicePreset | None = None,
+) -> BatchPlan:
     """Which articles to narrate and which are already done with these settings.
 
     Call it holding the folder's ``OutputLock``: it removes the temporary
@@ -134,7 +140,7 @@ def plan(root: Path, outdir: Path, options: RunOptions, *, pattern: str | None =
     """
     check_folders(root, outdir)
     fmt = options.format or "mp3"
-    settings = settings_hash(replace(options, format=fmt))
+    settings = settings_hash(replace(options, format=fmt), preset)
     for stale in outdir.rglob(".*.part"):  # left by a batch that was killed mid-file
         stale.unlink(missing_ok=True)
     state = load_state(outdir)
@@ -288,7 +294,7 @@ def _size(path: str) -> int:
 
 def run_batch(
     root: Path, outdir: Path, options: RunOptions, *, jobs: int = 0, pattern: str | None = None,
-    force: bool = False, cluster: str | None = None,
+    force: bool = False, cluster: str | None = None, preset: VoicePreset | None = None,
     on_start: Callable[[int, int], None] | None = None, on_result: Callable[[TaskResult], None] | None = None,
     on_running: Callable[[list[str]], None] | None = None,
 ) -> list[TaskResult]:
@@ -301,11 +307,12 @@ def run_batch(
     jobs = jobs or os.cpu_count() or 1
     check_folders(root, outdir)
     with OutputLock(outdir):
-        return _run_locked(root, outdir, options, jobs, pattern, force, cluster, on_start, on_result, on_running)
+        the_plan = plan(root, outdir, options, pattern=pattern, force=force, preset=preset)
+        return _run_locked(the_plan, options, jobs, cluster, on_start, on_result, on_running)
 
 
-def _run_locked(root, outdir, options, jobs, pattern, force, cluster, on_start, on_result, on_running):
-    the_plan = plan(root, outdir, options, pattern=pattern, force=force)
+def _run_locked(the_plan, options, jobs, cluster, on_start, on_result, on_running):
+    root, outdir = the_plan.root, the_plan.outdir
     options = replace(options, format=options.format or "mp3")
     if on_start:
         on_start(len(the_plan.tasks), len(the_plan.skipped))

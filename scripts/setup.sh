@@ -12,3 +12,7 @@ if [ ! -x "$VENV/bin/python" ]; then
   "$PYTHON" -m venv "$VENV"
 fi
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e '.[test]'
+# An editable install leaves reader's own modules uncompiled, and with
+# PYTHONDONTWRITEBYTECODE set (as on CI machines) Python would compile them
+# again on every run: a third of `reader --help`'s time. Compile once here.
+"$VENV/bin/python" -m compileall -q reader voices > /dev/null

@@ -49,7 +49,7 @@ def batch(
     preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch, speaker=options.speaker)
     check(publishing := PublishOptions(feed, feed_title, feed_author, feed_image, combine, preset.pauses.title / 1000))
     with batch_progress(disabled=quiet or as_json) as (on_start, on_result, on_running):
-        results = run_batch(folder, outdir, options, jobs=jobs, pattern=pattern, force=force, cluster=cluster,
+        results = run_batch(folder, outdir, options, jobs=jobs, pattern=pattern, force=force, cluster=cluster, preset=preset,
                             on_start=on_start, on_result=on_result, on_running=on_running)  # fmt: skip
     _report(results, publish(folder, outdir, results, publishing), quiet=quiet, as_json=as_json)
 

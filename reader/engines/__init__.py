@@ -10,7 +10,7 @@ such module (and its test).
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 from pathlib import Path
 
 from ..errors import EngineUnavailable
@@ -26,7 +26,9 @@ def registry() -> dict[str, EngineSpec]:
     Python keeps imported modules, so asking again costs a directory listing.
     """
     specs: dict[str, EngineSpec] = {}
-    for module in sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.endswith(_SUFFIX)):
+    # A plain listing, not pkgutil: importing pkgutil costs more than the rest of startup's engine work.
+    names = {name[:-3] for folder in __path__ for name in os.listdir(folder) if name.endswith(f"{_SUFFIX}.py")}
+    for module in sorted(names):
         spec = getattr(importlib.import_module(f"{__name__}.{module}"), "SPEC", None)
         if isinstance(spec, EngineSpec):
             specs[spec.name] = spec
@@ -52,13 +54,10 @@ def load_engine(preset: VoicePreset, *, threads: int | None = None, search_dirs:
 
 def engine_identity(preset: VoicePreset, *, search_dirs: list[Path] | None = None) -> str:
     """Everything that changes how a preset sounds, without loading it: the cache key's prefix."""
-    from importlib.metadata import PackageNotFoundError, version
+    from ..versions import package_version
 
     spec = engine_spec(preset.engine)
-    try:
-        engine_version = version(spec.package) if spec.package else "builtin"
-    except PackageNotFoundError:
-        engine_version = "unknown"
+    engine_version = (package_version(spec.package) or "unknown") if spec.package else "builtin"
     voice = spec.voice_identity(preset, search_dirs or [])
     return f"{preset.engine}:{engine_version}:{voice}:{preset.rate}:{preset.volume}:{preset.pitch}"
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,6 @@ from .base import EngineSpec, VoiceInfo, to_int16
 if TYPE_CHECKING:
     import numpy as np
 
-_LOGGER = logging.getLogger(__name__)
 _RATE_EXPONENT = 1.35
 """Piper's speech length follows its length scale only to the power ~0.74 (measured:
 scale 2.0 gives 1.73x the length, 0.5 gives 0.63x), so a rate r asks for r**1.35."""

@@ -14,14 +14,11 @@ rate change can be lost; each call waits for espeak to be idle first.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import io
 import os
 import sys
-import tempfile
 import threading
 import time
-import wave
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,6 +53,8 @@ def use_wheel_espeak() -> bool:
     """
     if not sys.platform.startswith("linux"):
         return False
+    import ctypes  # here: listing engines (every batch re-run does) should not load ctypes
+
     try:
         import espeakng_loader
 
@@ -130,6 +129,8 @@ class Pyttsx3Engine:
         self._done = threading.Event()
         self._completed = False
         self._token = self._engine.connect("finished-utterance", self._on_finished)
+        import tempfile
+
         self._tmp = tempfile.TemporaryDirectory(prefix="reader-pyttsx3-")
         self._is_playing = _espeak_is_playing()
         self.sample_rate = 22050
@@ -207,6 +208,8 @@ class Pyttsx3Engine:
             errors.append(exc)
 
     def _read(self, path: Path, text: str) -> np.ndarray:
+        import wave
+
         import numpy as np
 
         if not path.is_file() or path.stat().st_size <= 44:
