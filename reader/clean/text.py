@@ -17,6 +17,7 @@ import re
 
 from ..errors import ExtractionError
 from ..types import Article, Block, BlockKind, Dropped
+from .anchor import headline_index
 from .lines import Line, count_tokens, describe, is_author_bio
 from .stopwords import guess_language
 
@@ -252,6 +253,11 @@ def locate_body(lines: list[Line]) -> tuple[int, int]:
     """First and last line of the article body, or ExtractionError if there is none."""
     scores, listed = line_scores(lines)
     span = best_span(scores)
+    top = headline_index(lines)
+    if span is not None and top is not None and span[0] < top < span[1]:
+        # The article's headline inside the span: what precedes it is the page's, not the article's.
+        anchored = best_span([float("-inf")] * (top + 1) + scores[top + 1 :])
+        span = anchored if anchored and anchored[2] >= 0.8 * span[2] else span
     if span is None:
         raise _no_article()
     first, last = _trim(lines, span[0], span[1], listed)

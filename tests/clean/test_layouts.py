@@ -238,3 +238,12 @@ def test_a_page_of_dated_entries_keeps_every_entry():
     article = clean_text("\n".join(page))
     texts = [block.text for block in article.blocks]
     assert [t for t in texts if t.endswith("station.")] == entries[3::4]
+
+
+def test_the_body_starts_under_the_headline_that_repeats_the_page_title():
+    blurb = "Our newsroom is funded by readers like you, and every story on this site is free to read for everyone in the valley."
+    page = ["Bridge reopens after repairs | The River Times", blurb, "Home", "News", "World", "Sport", *ARTICLE[:4], *ARTICLE[5:]]
+    article = clean_text("\n".join(page))
+    texts = [block.text for block in article.blocks]
+    assert article.title == "Bridge reopens after repairs"
+    assert texts == [*ARTICLE[2:4], *ARTICLE[5:]]
