@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from . import numbers as num
 from . import rules_dates as dates
 from . import rules_numbers as nums
+from . import rules_phones as phones
 from .rules_numbers import (
     AMOUNT,
     CUR_CODE,
@@ -222,10 +223,10 @@ RULES: tuple[Rule, ...] = tuple(
         ("handle", r"(?<![\w@])@([A-Za-z_]\w{0,30})\b", _handle),
         ("number", r"(?<![\w&#])#(?P<n>\d{1,6})\b", nums.hash_number),
         ("hashtag", r"(?<![\w&#])#([A-Za-z]\w*)", _hashtag),
-        ("phone", r"(?<![\w+-])1[\s.-]8\d\d(?:[\s.-][A-Z0-9]{1,8}){1,5}(?![\w-])", nums.vanity_phone),
-        ("phone", r"(?<![\w+])\+\d{1,3}(?:[\s.-]?(?:\(\d{1,4}\)|\d{1,5})){2,6}(?![\w])", nums.phone),
-        ("phone", r"(?<![\w+])(?:1[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:[\s.-]\d{1,4})?(?![\w])", nums.phone),
-        ("phone", r"(?<![\w.,-])[2-9]\d\d-\d{4}(?![\w-]|[.,]\d)", nums.local_phone),
+        ("phone", r"(?<![\w+-])1[\s.-]8\d\d(?:[\s.-][A-Z0-9]{1,8}){1,5}(?![\w-])", phones.vanity_phone),
+        ("phone", r"(?<![\w+])\+\d{1,3}(?:[\s.-]?(?:\(\d{1,4}\)|\d{1,5})){2,6}(?![\w])", phones.phone),
+        ("phone", r"(?<![\w+])(?:1[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:[\s.-]\d{1,4})?(?![\w])", phones.phone),
+        ("phone", r"(?<![\w.,-])[2-9]\d\d-\d{4}(?![\w-]|[.,]\d)", phones.local_phone),
         ("money", r"(?<![\w.,])(?P<n>\d{1,2})p\b(?![.'’]\w)", nums.pence),
         ("address", r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w]|\.\d)", nums.dotted_digits),
         ("power", r"(?<![\w.,^])(?P<base>\d+(?:\.\d+)?)(?:\^(?P<exp>[-−]?\d{1,3})|(?P<sup>[²³]))(?![\w^]|[.,]\d)", nums.power),
@@ -234,15 +235,15 @@ RULES: tuple[Rule, ...] = tuple(
         ("money", _MONEY_BEFORE, nums.money),
         ("money", _MONEY_AFTER, nums.money),
         *[(name, pattern, speak) for name, pattern, speak in dates.PATTERNS],
-        ("phone", r"(?<![\w.,+-])0\d{0,4}(?:[\s-]\d{2,4}){2,4}(?![\w]|[.,]\d)", nums.phone),
-        ("phone", r"(?<![\w.,-])\d{2,4}(?:-\d{2,4}){2,3}(?![\w-])", nums.phone),
+        ("phone", r"(?<![\w.,+-])0\d{0,4}(?:[\s-]\d{2,4}){2,4}(?![\w]|[.,]\d)", phones.phone),
+        ("phone", r"(?<![\w.,-])\d{2,4}(?:-\d{2,4}){2,3}(?![\w-])", phones.phone),
         ("percent", rf"(?P<low>{MINUS}?(?:{NUM}))(?:\s?%?(?:{DASH})(?P<high>{NUM}))?\s?(?:%|\spercent\b|\sper cent\b)", nums.percent),
         ("measure", r"\b(?P<feet>\d{1,2})\s?(?:ft|')\s?(?P<inches>\d{1,2})\s?(?:in\b|\"|″)", nums.feet_inches),
         ("measure", _MEASURE, nums.measure),
         ("number", rf"(?<![\w.,])(?P<low>{NUM})(?:\s?(?P<scale>bn|mn|tn|mln|bln)|(?P<letter>(?<=\.\d)[MB]|(?<=\.\d\d)[MB]))\b", nums.glued_scale),
         ("number", r"(?:(?<=\s)|^)[-−]?\.\d+(?![\w.,]|\.\d)", nums.number),
         ("measure", rf"\b(?P<low>{NUM})/(?P<unit>{UNIT})(?![\w²/])", nums.per_unit),
-        ("special", r"(?<![\w/])(?:\d{3}|24/7|9/11|7/7)(?![\w/])", nums.special),
+        ("special", r"(?<![\w/])(?:\d{3}|24/7|9/11|7/7)(?![\w/])", phones.special),
         ("fraction", r"(?:(?<![\w/.-])(?P<neg>[-−]))?(?<![\w/.])(?:(?P<whole>\d+)\s)?(?P<num>\d{1,6})/(?P<den>\d{1,6})(?:st|nd|rd|th|ST|ND|RD|TH)?(?![\w/]|\.\d)", nums.fraction),
         ("fraction", rf"(?<![\w.,])(?:\d+\s?)?{VULGAR}", nums.vulgar_fraction),
         ("range", rf"(?<![\w.,-])(?P<low>{MINUS}?(?:{NUM}))(?:\s?[-–—]\s?)(?P<high>{MINUS}?(?:{NUM}))(?![\w.,-]\d|\w)", nums.range_),

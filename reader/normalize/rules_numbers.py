@@ -75,53 +75,10 @@ _DIRECTION = re.compile(
 )
 
 
-def phone(match: re.Match[str], text: str) -> str | None:
-    written = match.group(0)
-    groups = re.findall(r"\d+", written)
-    if sum(map(len, groups)) < 7:
-        return None
-    prefix = "plus " if written.lstrip().startswith("+") else ""
-    # a toll-free or premium prefix is said as a number: "one, eight hundred, ..."
-    toll_free = [i for i, g in enumerate(groups[:2]) if g in ("800", "900") and groups[:i] in ([], ["1"])]
-    said = [num.cardinal(g) if i in toll_free else num.digits(g) for i, g in enumerate(groups)]
-    return prefix + ", ".join(said)
-
-
-_RANGE_WORDS_BEFORE = re.compile(r"\b(?:from|between|pages?|pp\.?|ages?|years?|nos?\.?|numbers?|items?|lines?|rows?|verses?)\s$", re.IGNORECASE)
-
-
-def local_phone(match: re.Match[str], text: str) -> str | None:
-    """'555-1234' -> 'five five five, one two three four': a local number, unless the words say range."""
-    low, high = match.group(0).split("-")
-    if (low.endswith("0") and high.endswith("0")) or _RANGE_WORDS_BEFORE.search(text[max(0, match.start() - 10) : match.start()]):
-        return None  # "200-1000", "pages 312-1317": a range
-    return f"{num.digits(low)}, {num.digits(high)}"
-
-
 def pence(match: re.Match[str], text: str) -> str:
     """'50p' -> 'fifty pence', '1p' -> 'one penny'."""
     n = match.group("n")
     return f"{num.cardinal(n)} {'penny' if n == '1' else 'pence'}"
-
-
-def vanity_phone(match: re.Match[str], text: str) -> str | None:
-    """'1-800-GO-U-HAUL' -> 'one, eight hundred, GO U HAUL': the digits as a phone, the letters as words."""
-    parts = [p for p in re.split(r"[\s.-]+", match.group(0)) if p]
-    if not any(p.isalpha() for p in parts):
-        return None
-    said, words = [], []
-    for index, part in enumerate(parts):
-        if part.isalpha():
-            words.append(part)
-            continue
-        if words:
-            said.append(" ".join(words))
-            words = []
-        toll_free = index == 1 and part in ("800", "900")
-        said.append(num.cardinal(part) if toll_free else num.digits(part))
-    if words:
-        said.append(" ".join(words))
-    return ", ".join(said)
 
 
 def _amount_words(amount_text: str, scale: str | None) -> str:
@@ -301,9 +258,6 @@ def decade(match: re.Match[str], text: str) -> str:
     return spoken
 
 
-_EMERGENCY_BEFORE = re.compile(r"\b(?:call|calls|called|calling|dial|dialed|dialled|dialing|ring|phone|text|number|hotline|line)\s$", re.IGNORECASE)
-
-
 def power(match: re.Match[str], text: str) -> str:
     """'3²' -> 'three squared', '10^6' -> 'ten to the power of six'."""
     base = num.cardinal(match.group("base"))
@@ -311,17 +265,6 @@ def power(match: re.Match[str], text: str) -> str:
     if exponent in ("2", "3"):
         return f"{base} {'squared' if exponent == '2' else 'cubed'}"
     return f"{base} to the power of {num.cardinal(exponent)}"
-
-
-def special(match: re.Match[str], text: str) -> str | None:
-    """Numbers said their own way: 24/7, 9/11, 911, and a short number one calls ("dial 112")."""
-    written = match.group(0)
-    fixed = {"911": "nine one one", "24/7": "twenty four seven", "9/11": "nine eleven", "7/7": "seven seven"}
-    if written in fixed:
-        return fixed[written]
-    if _EMERGENCY_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
-        return num.digits(written)
-    return None
 
 
 _ON_DATE_BEFORE = re.compile(r"\b(?:on|(?:Mon|Tues?|Wed|Wednes|Thu|Thurs?|Fri|Sat|Satur|Sun)(?:day|\.)?,?)\s$", re.IGNORECASE)
