@@ -102,20 +102,7 @@ def make_cover(
         draw.text((margin, y), line, font=font, fill=ink)
         y += int(size * 1.2)
     if site:
-        site_size = side // 24
-        site_font = _font(SITE_FONT_FILES, site_size)
-        site_y = side - margin - site_size
-        draw.line(
-            (margin, site_y - site_size, margin + side // 6, site_y - site_size),
-            fill=soft,
-            width=max(2, side // 300),
-        )
-        shown = (
-            site
-            if draw.textlength(site, font=site_font) <= side - 2 * margin
-            else site[:40] + "…"
-        )
-        draw.text((margin, site_y), shown, font=site_font, fill=soft)
+        _draw_site(draw, site, side, margin, soft)
     buffer = io.BytesIO()
     if fmt.upper() == "PNG":
         image.save(buffer, "PNG", optimize=True)
@@ -124,6 +111,16 @@ def make_cover(
             buffer, "JPEG", quality=90, subsampling=0
         )  # no chroma subsampling: crisp text edges
     return buffer.getvalue()
+
+
+def _draw_site(draw, site: str, side: int, margin: int, colour: tuple[int, int, int]) -> None:
+    """The site's name at the foot of the cover, under a short rule, cut if too wide."""
+    site_size = side // 24
+    site_font = _font(SITE_FONT_FILES, site_size)
+    site_y = side - margin - site_size
+    draw.line((margin, site_y - site_size, margin + side // 6, site_y - site_size), fill=colour, width=max(2, side // 300))
+    shown = site if draw.textlength(site, font=site_font) <= side - 2 * margin else site[:40] + "…"
+    draw.text((margin, site_y), shown, font=site_font, fill=colour)
 
 
 def _printable(text: str | None) -> str:
