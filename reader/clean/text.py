@@ -17,23 +17,13 @@ import re
 
 from ..errors import ExtractionError
 from ..types import Article, Block, BlockKind, Dropped
-from .anchor import headline_index
+from .anchor import byline_and_date, head, headline_index, title_like
 from .lines import Line, count_tokens, describe, is_author_bio
 from .stopwords import guess_language
 
 _WS = re.compile(r"\s+")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _TERMINAL = re.compile(r"[.!?…。！？:;][\"'”’»)\]」』）]*$")
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_DATE = re.compile(
-    rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTHS}\s+\d{{4}}|"
-    r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?"
-)
-_BYLINE = re.compile(r"^(?:by|written by|words by|von|par|por|di|door|av|przez|автор)\s+(.+)", re.I)
 _MIN_ARTICLE_TOKENS = 30
 _PROSE_OFFSET = 8
 _COMMENT_WEIGHT = 0.25
@@ -278,7 +268,7 @@ def clean_text(text: str) -> Article:
         first, last = locate_body(lines)
     except ExtractionError:
         return _main_content(lines)
-    title_at, meta_at = _head(lines, first)
+    title_at, meta_at = head(lines, first)
     kept: list[Block] = []
     dropped: list[Dropped] = []
     boxed = _teaser_boxes(lines, first, last)
@@ -290,7 +280,7 @@ def clean_text(text: str) -> Article:
             kept.append(Block(BlockKind.PARAGRAPH, line.text))
         else:
             dropped.append(Dropped(line.text, reason or _outside_reason(line, index, first, meta_at)))
-    byline, date = _byline_and_date([lines[i].text for i in sorted(meta_at)])
+    byline, date = byline_and_date([lines[i].text for i in sorted(meta_at)])
     title = lines[title_at].text if title_at is not None else ""
     words = [w for block in kept for w in count_tokens(block.text)[1]]
     return Article(
@@ -341,59 +331,14 @@ def _outside_reason(line: Line, index: int, first: int, meta_at: list[int]) -> s
     return "before the article" if index < first else "after the article"
 
 
-def _head(lines: list[Line], body_start: int) -> tuple[int | None, list[int]]:
-    """(title index, byline/date line indexes) just above the body."""
-    window = range(body_start - 1, max(-1, body_start - 16), -1)
-    meta = [i for i in window if _is_byline(lines[i])]
-    if meta:
-        block = [i for i in meta if i >= meta[0] - 3]  # byline/date lines right above the body
-        top = min(block)
-        for i in range(top - 1, max(-1, top - 5), -1):
-            if _title_like(lines[i], 3) and i not in meta:
-                return i, block
-    for i in range(body_start - 1, max(-1, body_start - 11), -1):
-        # Right above the body a short title ("Harbor seal") is still a title.
-        if _title_like(lines[i], 2 if body_start - i <= 2 else 4) and i not in meta:
-            return i, [m for m in meta if m > i]
-    return None, meta[:1]
-
-
-def _title_like(line: Line, min_tokens: float) -> bool:
-    """Headline-shaped: a short line without a full stop (a question or exclamation is fine)."""
-    ends_open = not line.terminal or line.text[-1:] in "?!"
-    shaped = ends_open and min_tokens <= line.tokens <= 25 and line.repeated == 1 and not line.stamp
-    return shaped and not (line.furniture or line.marker or line.inline_marker)
-
-
-def _is_byline(line: Line) -> bool:
-    if line.tokens > 25 or line.repeated > 1:
-        return False
-    return bool(_BYLINE.match(line.text) or _DATE.search(line.text))
-
-
-def _byline_and_date(texts: list[str]) -> tuple[str | None, str | None]:
-    author = date = None
-    for text in texts:
-        date_match = _DATE.search(text)
-        by = _BYLINE.match(text)
-        if by and author is None:
-            name = by.group(1)
-            if date_match and date_match.start() >= by.start(1):
-                name = text[by.start(1) : date_match.start()]
-            author = collapse(name).rstrip(",|·-–— ") or None
-        if date_match and date is None:
-            date = date_match.group(0)
-    return author, date
-
-
 def _already_clean(lines: list[Line]) -> bool:
     """Text with no page furniture: (optional headline) then sentences only."""
-    rest = lines[1:] if _title_like(lines[0], 1) or len(lines) == 1 else lines
+    rest = lines[1:] if title_like(lines[0], 1) or len(lines) == 1 else lines
     return all(line.sentence for line in rest) and not any(line.repeated > 1 for line in lines)
 
 
 def _clean_as_is(lines: list[Line]) -> Article:
-    if len(lines) > 1 and _title_like(lines[0], 1):
+    if len(lines) > 1 and title_like(lines[0], 1):
         title, rest = lines[0].text, lines[1:]
     else:
         title, rest = "", lines
