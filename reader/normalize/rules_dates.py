@@ -212,6 +212,12 @@ def zoned_time(match: re.Match[str], text: str) -> str | None:
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|its|their|his|her|our|this|that|last|next|each|every|per)\s$", re.IGNORECASE)
 
 
+_NOUN_AFTER = re.compile(  # what a quarter modifies: "Q4 revenue" is "fourth quarter revenue", no "the"
+    r"\s(?:revenues?|results?|earnings|sales|profits?|loss(?:es)?|growth|GDP|output|deliveries|shipments|figures|"
+    r"numbers|reports?|guidance|margins?|income|performance|update|outlook|forecasts?|estimates?|data|financials)\b"
+)
+
+
 def quarter(match: re.Match[str], text: str) -> str | None:
     """'Q3 2024' -> 'the third quarter of twenty twenty four'; '2Q22', 'H1' likewise; 'FY2025' -> 'fiscal year ...'."""
     year = match.group("year")
@@ -222,8 +228,9 @@ def quarter(match: re.Match[str], text: str) -> str | None:
     else:
         part = "half" if match.group("kind") == "H" else "quarter"
         spoken = f"{num.ordinal(int(match.group('n') or match.group('n2')))} {part}"
-        if not _DETERMINER_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
-            spoken = "the " + spoken
+        determined = _DETERMINER_BEFORE.search(text[max(0, match.start() - 8) : match.start()])
+        if not determined and (year or not _NOUN_AFTER.match(text, match.end())):
+            spoken = "the " + spoken  # but "Q4 revenue" is "fourth quarter revenue"
         spoken += " of" if year else ""
     if year:
         year = year.lstrip("'’")

@@ -148,10 +148,25 @@ def _unit(written: str) -> tuple[str, str] | None:
 _TEMPERATURE_BEFORE = re.compile(r"\b(?:temperatures?|highs?|lows?|heat|cold|warm|hot|degrees|thermometer|mercury)\b", re.IGNORECASE)
 
 
+_MILLIONS_BEFORE = re.compile(r"\d\s?(?:million|mn)\b|[$€£]\s?\d[\d.,]*\s?m\b", re.IGNORECASE)
+_METERS_AFTER = re.compile(r"\s(?:away|above|below|from|off|under|over|of|in (?:length|height|width|depth|diameter))\b")
+
+
+def _counts_millions(match: re.Match[str], text: str) -> bool:
+    """'2.3 million came, up from 1.9m': a glued "m" is a million where the sentence counts in millions,
+    unless a dimension follows ("a 300m-high tower", "300m high", "3m away")."""
+    after = re.match(r"\s(\w+)", text[match.end() : match.end() + 30])
+    if match.group("hyphen") or (after and _DIRECTION.fullmatch(after.group(1))) or _METERS_AFTER.match(text, match.end()):
+        return False
+    return match.group("unit") == "m" and not match.group("high") and bool(_MILLIONS_BEFORE.search(text, 0, match.start()))
+
+
 def measure(match: re.Match[str], text: str) -> str | None:
     unit = _unit(match.group("unit"))
     if unit is None:
         return None
+    if _counts_millions(match, text):
+        return f"{amount(match.group('low'))} million"
     # "30C" is a temperature; "5 C" only where the sentence speaks of one ("grade 5 C" is not)
     spaced_letter = match.group("unit") in ("C", "F") and text[match.start("unit") - 1].isspace()
     if spaced_letter and not _TEMPERATURE_BEFORE.search(text[max(0, match.start() - 60) : match.start()]):

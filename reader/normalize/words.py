@@ -100,7 +100,7 @@ UNITS = {  # unit -> (singular, plural)
     "kms": ("kilometer", "kilometers"), "mpg": ("mile per gallon", "miles per gallon"), "cu ft": ("cubic foot", "cubic feet"),
     "sq. ft": ("square foot", "square feet"), "sq. km": ("square kilometer", "square kilometers"), "µm": ("micrometer", "micrometers"),
     "μm": ("micrometer", "micrometers"), "tons": ("ton", "tons"), "ton": ("ton", "tons"),
-    "tbsp": ("tablespoon", "tablespoons"), "tsp": ("teaspoon", "teaspoons"), "yrs": ("year", "years"),
+    "pts": ("point", "points"), "tbsp": ("tablespoon", "tablespoons"), "tsp": ("teaspoon", "teaspoons"), "yrs": ("year", "years"),
     "wks": ("week", "weeks"), "secs": ("second", "seconds"), "hp": ("horsepower", "horsepower"),
     "psi": ("pound per square inch", "pounds per square inch"), "rpm": ("revolution per minute", "revolutions per minute"),
     "mcg": ("microgram", "micrograms"), "mm²": ("square millimeter", "square millimeters"), "km/hr": ("kilometer per hour", "kilometers per hour"),

@@ -324,6 +324,13 @@ def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
         ("The flood of July 25 '12 was worse.", "The flood of July twenty fifth, twenty twelve was worse."),
         ("The data for 2012-07 and 07-2013 are out.", "The data for July twenty twelve and July twenty thirteen are out."),
         ("The 21/22 season was short, and 12/13 of voters agreed.", "The twenty one twenty two season was short, and twelve thirteenths of voters agreed."),
+        # quarters as modifiers, seconds and points, a glued "m" in a sentence counting millions
+        ("The company reported Q4 revenue of $25.2B.", "The company reported fourth quarter revenue of twenty five point two billion dollars."),
+        ("Revenue fell in Q4 again.", "Revenue fell in the fourth quarter again."),
+        ("It does 0-60 mph in 3.1 sec and he scored 30 pts.", "It does zero to sixty miles per hour in three point one seconds and he scored thirty points."),
+        ("Over 2.3 million came, up from 1.9m in 2022.", "Over two point three million came, up from one point nine million in twenty twenty two."),
+        ("It cost $5m and the pool is 50m long.", "It cost five million dollars and the pool is fifty meters long."),
+        ("He is 1.9m tall.", "He is one point nine meters tall."),
         ("Read pages 312-1317 and 200-1000 again.", "Read pages three hundred twelve to one thousand three hundred seventeen and two hundred to one thousand again."),
         ("Growth slowed in Q3 '09 again.", "Growth slowed in the third quarter of oh nine again."),
         # weekday abbreviations without a dot before a date; circa before a year only
