@@ -39,11 +39,21 @@ _COMMENT = re.compile(
 )
 _LONG_LINE = 15
 # "Jane Doe is a freelance writer and editor...": the author's bio under an article.
+# The name may carry a degree ("Jane Doe, MD,"); the trade may be any that an
+# article's author or reviewer has (the owner, a physician, an advisor).
 _BIO = re.compile(
-    r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was)\s+(?:a|an|the)\b.{0,200}?\b(?:writer|editor|reporter|journalist|"
-    r"author|contributor|columnist|correspondent|founder|blogger|freelancer?)\b",
+    r"^\*?(?:[A-Z][\w.'’-]+\s){1,3}(?:[A-Z][\w.'’-]+,?\s)?(?:,?\s?[A-Z]{2,4}\.?,?\s)?(?:is|was|has been|serves as)\s+"
+    r"(?:a|an|the|our|one of)\b.{0,200}?\b(?:writer|editor|reporter|journalist|author|contributor|columnist|"
+    r"correspondent|(?:co-?)?founder|blogger|freelancer?|owner|ceo|president|director|advis[eo]r|consultant|"
+    r"physician|doctor|pediatrician|provider|professor|coach|analyst|researcher|attorney|planner)s?\b",
 )
 _BIO_MAX_TOKENS = 80
+_MARKUP_TAG = re.compile(
+    r"</?(?:p|a|div|span|h[1-6]|br|img|iframe|script|ul|ol|li|strong|em|b|i|blockquote|figure|figcaption|"
+    r"section|article|table|tr|td)(?:\s[^<>]*)?/?>",
+    re.I,
+)
+_MARKUP_MIN_TAGS = 3
 _TWICE_MIN_LINES = 5
 # "12/19/2025 • Mises Wire • Jane Doe": the date and section line of a teaser in a list.
 _META_DATE = re.compile(
@@ -79,6 +89,8 @@ _COMMENTS_HEADING = re.compile(
     r"^\W*(?:\d+\s+|top(?: rated)? |all |show |view |load |read |latest )?(?:comments?|responses|replies)"
     r"(?: \(\d+\))?\W*$|^\W*(?:leave a (?:comment|reply)|join the (?:conversation|discussion)|"
     r"discussion about this (?:post|article|story))\W*$"
+    # WordPress's comment form: its spam notice and its e-mail options.
+    r"|^this site uses akismet to reduce spam\b|^notify me of (?:new |follow-up )?(?:comments|posts)\b"
     # WordPress: "59 Comments on “Title”", "12 thoughts on “Title”", "One response to “Title”".
     r"|^\W*(?:\d+|one|no)\s+(?:comments?|responses?|replies|thoughts?)\s+(?:on|to)\s+\W.{0,200}$",
     re.I,
@@ -139,11 +151,13 @@ class Line:
     """Only a time, a date, a price or a number."""
     caption: bool
     """Looks like a photo caption or credit."""
+    markup: bool = False
+    """Holds HTML source (an embed or republish snippet): there to copy, not to read."""
 
     @property
     def prose(self) -> bool:
         """Running text: the evidence that an article is here."""
-        if self.furniture and self.tokens < 40 or self.repeated > 1 or self.caption:
+        if self.furniture and self.tokens < 40 or self.repeated > 1 or self.caption or self.markup:
             return False
         if self.latin_words >= 12 and self.stop_share < 0.06:
             return False  # a long run of names or keywords, not sentences
@@ -235,6 +249,7 @@ def describe(lines: list[str]) -> list[Line]:
                 feed_stamp=_is_feed_stamp(text) or _is_teaser_meta(text, tokens),
                 stamp=bool(_TIME.match(text) or _DATE_ONLY.match(text) or _NAMED_DATE.match(text) or _PRICE_ONLY.match(text)),
                 caption=bool(_CAPTION.search(text)) and tokens < 60,
+                markup=len(_MARKUP_TAG.findall(text)) >= _MARKUP_MIN_TAGS,
             )
         )
     return out

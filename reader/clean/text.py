@@ -78,7 +78,7 @@ def score(line: Line) -> float:
         return _INLINE_WALL
     if line.repeated > 1:
         return -4.0 if line.tokens < 8 else -8.0
-    if line.furniture and line.tokens < 40:
+    if line.furniture and line.tokens < 40 or line.markup:
         return -5.0
     if line.stamp:
         return -1.5
@@ -173,6 +173,8 @@ def _inside_reason(lines: list[Line], index: int, first: int, last: int, boxed: 
         return "repeated on the page"
     if line.furniture and line.tokens < 40:
         return "page furniture (call to action, sharing, legal)"
+    if line.markup:
+        return "HTML source shown on the page"
     if line.stamp:
         return "timestamp, date or price on its own"
     if line.caption:
@@ -309,7 +311,7 @@ def _main_content(lines: list[Line]) -> Article:
 def _content_line(line: Line) -> bool:
     if line.marker or line.legal or line.repeated > 1 or line.stamp or line.caption or line.comments:
         return False
-    if line.furniture and line.tokens < 40:
+    if line.furniture and line.tokens < 40 or line.markup:
         return False
     return line.tokens >= 4 or line.prose
 

@@ -121,6 +121,8 @@ def test_boilerplate_inside_the_body_is_dropped(inside):
         ["Most read", "Storm closes mountain pass", "Local team wins the cup after a dramatic final in extra time tonight."],
         ["© 2024 The River Times. All rights reserved.", "Privacy policy", "Terms of use"],
         ["News Feed", "10:01 PM", "Council approves new parking rules for the old town and the harbour area, starting in June."],
+        ["This site uses Akismet to reduce spam. Learn how your comment data is processed.", "What a relief, the detour added forty minutes to my commute every single day, and now it is over."],
+        ["Republish this article", '<h1>Bridge reopens after repairs</h1> <p class="byline">by Tom Reed</p> <p>The old river bridge reopened to traffic on Friday after eight months of repairs that replaced its steel deck and strengthened the piers.</p>'],
     ],  # fmt: skip
 )
 def test_sections_after_the_body_are_dropped(after):
@@ -202,8 +204,15 @@ def test_a_listing_page_gives_its_entries_not_an_error():
     assert [block.text for block in article.blocks] == entries
 
 
-def test_an_author_bio_under_the_article_is_not_read():
-    bio = "Tom Reed is a freelance writer and editor who covers transport, city hall and the river for the paper."
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Tom Reed is a freelance writer and editor who covers transport, city hall and the river for the paper.",
+        "Tom Reed is the owner of River Media, a local news company that has served the valley and its towns since 2009.",
+        "Anna Berg, MD, is a board-certified physician at the city hospital and writes about health for the paper.",
+    ],
+)
+def test_an_author_bio_under_the_article_is_not_read(bio):
     article = clean_text("\n".join([*ARTICLE[:4], *ARTICLE[5:], bio, "Share this article"]))
     texts = [block.text for block in article.blocks]
     assert texts[-1].startswith("The mayor thanked") and bio not in texts
