@@ -152,6 +152,8 @@ def _abbreviation(match: re.Match[str], text: str) -> str | None:
     if word in _WEEKDAYS:  # "Wed." is a weekday only before a date: "Mon., Jan. 5", "Fri., 12 May", "Tue 3 Mar"
         written_as_name = match.group("dot") or match.group("abbr")[0].isupper()
         return ABBREVIATIONS[word] if written_as_name and _DATE_AFTER.match(text, match.end()) else None
+    if word in ("p", "pp"):  # "p. 55", "pp. 12-15": pages, only before a number
+        return ABBREVIATIONS[word] if match.group("dot") and re.match(r"\s?\d", text[match.end() :]) else None
     if word in ("c", "ca"):  # "c. 1850", "ca. 1990": circa, only before a year
         return "circa" if match.group("dot") and re.match(r"\s?\d{3,4}\b", text[match.end() :]) else None
     if word in ("mar", "may", "jun", "jul", "dec") and not re.match(r"\s*\d", text[match.end() : match.end() + 5]):
@@ -229,7 +231,9 @@ RULES: tuple[Rule, ...] = tuple(
         ("phone", r"(?<![\w.,-])[2-9]\d\d-\d{4}(?![\w-]|[.,]\d)", phones.local_phone),
         ("money", r"(?<![\w.,])(?P<n>\d{1,2})p\b(?![.'’]\w)", nums.pence),
         ("address", r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w]|\.\d)", nums.dotted_digits),
-        ("power", r"(?<![\w.,^])(?P<base>\d+(?:\.\d+)?)(?:\^(?P<exp>[-−]?\d{1,3})|(?P<sup>[²³]))(?![\w^]|[.,]\d)", nums.power),
+        ("power", r"(?<![\w.,^])(?P<base>\d+(?:\.\d+)?)(?:\^(?P<exp>[-−]?\d{1,3})|(?P<sup>[²³]|(?<=10)[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?![\w^]|[.,]\d)", nums.power),
+        ("serial", r"(?<![\w.,-])\d{1,6}(?:-\d{1,7}){3,}(?![\w-])", phones.serial),  # ISBNs, part numbers: digits by groups
+        ("measure", r"(?<![\w.])(?P<deg>\d{1,3})°\s?(?:(?P<min>\d{1,2}(?:\.\d+)?)[′'’]\s?)?(?:(?P<sec>\d{1,2}(?:\.\d+)?)[″\"”]\s?)?(?P<dir>[NSEW])\b", phones.coordinate),
         dates.QUARTER,
         ("code", r"(?<![\w-])(?P<letters>[A-Z]{1,6})-?(?P<digits>\d{1,4})(?![\w-])", nums.code),
         ("money", _MONEY_BEFORE, nums.money),
@@ -259,7 +263,7 @@ RULES: tuple[Rule, ...] = tuple(
         ("roman", r"(?<=\s)(?P<numeral>[IVX]{1,5})\b(?!['’]\w)", _roman),
         ("title", r"\b(?P<t1>Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Cmdr|Adm|Brig|Sen|Rep|Gov|Pres|Rev|Hon|Fr|Supt|Insp|Det|Amb)\.?(?:\s(?P<t2>Col|Gen)\.?)?(?=\s+[A-Z])", _title_abbreviation),
         ("saint", r"\bSt\.?(?=\s|$)", _saint_or_street),
-        ("abbreviation", r"(?<![\w.])(?P<abbr>vs|etc|ca?|ext|e\.g|i\.e|approx|Inc|Corp|Ltd|Co|Bros|Jr|Sr|Dept|Univ|est|Ave|Blvd|Rd|Hwy|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|Fig|Vol|No|govt|Govt|intl)(?P<dot>\.)?(?!\w)", _abbreviation),
+        ("abbreviation", r"(?<![\w.])(?P<abbr>vs|etc|ca?|ext|pp?|e\.g|i\.e|approx|Inc|Corp|Ltd|Co|Bros|Jr|Sr|Dept|Univ|est|Ave|Blvd|Rd|Hwy|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|Fig|Vol|No|govt|Govt|intl)(?P<dot>\.)?(?!\w)", _abbreviation),
         ("initialism", r"(?<![\w.])(?:[A-Za-z]\.){2,}(?![\w])", _dotted_initialism),
         ("capitals", r"(?<![\w'-])(?P<caps>[A-Z]{2,6})(?P<plural>s)?(?![\w'’]|-[a-z])", _capitals),
         ("symbol", r"(?<=\d) ?[*÷] ?(?=\d)", _arithmetic),  # "2*3": only between numbers ("*" alone marks a footnote)

@@ -221,6 +221,8 @@ def range_(match: re.Match[str], text: str) -> str | None:
             return f"{MONTHS[int(high) - 1]} {num.year(int(low))}"
     if len(low) == 2 and "01" <= low <= "09" and _looks_like_year(high):  # "07-2012": a zero-padded month
         return f"{MONTHS[int(low) - 1]} {num.year(int(high))}"
+    if len(low) == 3 and high.endswith("00") and _NAME_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+        return f"{num.pairs(low)} {num.cardinal(high)}"  # "Boeing 747-400": a model and its series
     if re.match(r"\s?=", text[match.end() :]):  # "5-3=2": a sum, not a range
         return f"{num.cardinal(low)} minus {num.cardinal(high)}"
     return f"{num.cardinal(low)} {to(match, text)} {num.cardinal(high)}"
@@ -273,10 +275,13 @@ def decade(match: re.Match[str], text: str) -> str:
     return spoken
 
 
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+
 def power(match: re.Match[str], text: str) -> str:
     """'3²' -> 'three squared', '10^6' -> 'ten to the power of six'."""
     base = num.cardinal(match.group("base"))
-    exponent = match.group("exp") or {"²": "2", "³": "3"}[match.group("sup")]
+    exponent = match.group("exp") or match.group("sup").translate(_SUPERSCRIPTS)
     if exponent in ("2", "3"):
         return f"{base} {'squared' if exponent == '2' else 'cubed'}"
     return f"{base} to the power of {num.cardinal(exponent)}"

@@ -69,3 +69,24 @@ def special(match: re.Match[str], text: str) -> str | None:
     if _EMERGENCY_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
         return num.digits(written)
     return None
+
+
+def serial(match: re.Match[str], text: str) -> str | None:
+    """'978-3-16-148410-0' -> 'nine seven eight, three, one six, ...': an identifier, not a sum or a range."""
+    groups = match.group(0).split("-")
+    if all(len(g) == 4 and "1000" <= g <= "2199" for g in groups):
+        return None  # "2019-2020-2021": years, for the other rules
+    return ", ".join(num.digits(group) for group in match.group(0).split("-"))
+
+
+_COMPASS = {"N": "north", "S": "south", "E": "east", "W": "west"}
+
+
+def coordinate(match: re.Match[str], text: str) -> str:
+    """'51°30′N' -> 'fifty one degrees thirty minutes north'."""
+    said = [f"{num.cardinal(match.group('deg'))} degree{'' if match.group('deg') == '1' else 's'}"]
+    for part, unit in (("min", "minute"), ("sec", "second")):
+        if match.group(part):
+            value = match.group(part).lstrip("0") or "0"  # "00′" is zero minutes
+            said.append(f"{num.cardinal(value)} {unit}{'' if value == '1' else 's'}")
+    return f"{' '.join(said)} {_COMPASS[match.group('dir')]}"

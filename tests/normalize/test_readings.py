@@ -331,6 +331,12 @@ def test_list_numbers_are_said_and_footnotes_dropped(written, expected):
         ("Over 2.3 million came, up from 1.9m in 2022.", "Over two point three million came, up from one point nine million in twenty twenty two."),
         ("It cost $5m and the pool is 50m long.", "It cost five million dollars and the pool is fifty meters long."),
         ("He is 1.9m tall.", "He is one point nine meters tall."),
+        # page abbreviations, identifiers in hyphenated groups, coordinates, powers of ten, aircraft series
+        ("See pp. 12-15 and p. 3 at 5 p.m. today.", "See pages twelve to fifteen and page three at five P M today."),
+        ("The ISBN is 978-3-16-148410-0 here.", "The I S B N is nine seven eight, three, one six, one four eight four one zero, zero here."),
+        ("It lies at 51°30′N 0°07′W in London.", "It lies at fifty one degrees thirty minutes north zero degrees seven minutes west in London."),
+        ("Light covers 3 × 10⁸ meters each second.", "Light covers three times ten to the power of eight meters each second."),
+        ("They flew a Boeing 747-400 to Paris.", "They flew a Boeing seven forty seven four hundred to Paris."),
         ("Read pages 312-1317 and 200-1000 again.", "Read pages three hundred twelve to one thousand three hundred seventeen and two hundred to one thousand again."),
         ("Growth slowed in Q3 '09 again.", "Growth slowed in the third quarter of oh nine again."),
         # weekday abbreviations without a dot before a date; circa before a year only
