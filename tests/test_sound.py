@@ -158,3 +158,41 @@ def test_long_input_narrates_in_flat_memory(tmp_path):
         peaks.append(usage.ru_maxrss)
     assert peaks[1] <= 1.5 * peaks[0], peaks
     assert decode(tmp_path / "20000.mp3").duration_s > 20000 / 250 * 60 * 0.8  # all of it was narrated
+
+
+@pytest.mark.parametrize("rate", [16000, 22050, 48000])
+def test_k_weighting_is_bs1770_as_pyloudnorm_filters_it(rate):
+    """reader's numpy K-weighting equals pyloudnorm's (scipy) filters: loudness reads the same."""
+    import pyloudnorm
+
+    from reader.loudness import LoudnessShaper
+
+    audio = np.random.default_rng(rate).normal(0, 0.1, 3 * rate) * (1 + np.sin(np.arange(3 * rate) / 900))
+    expected = audio
+    for stage in pyloudnorm.Meter(rate)._filters.values():
+        expected = stage.apply_filter(expected)
+    assert np.allclose(LoudnessShaper(rate)._k_power(audio), expected**2, rtol=1e-9, atol=1e-15)
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 40, 41])
+def test_limiter_windows_equal_scipys_to_the_last_bit(size):
+    from scipy.ndimage import minimum_filter1d, uniform_filter1d
+
+    from reader.loudness import _running_mean, _running_min
+
+    for length in (1, 5, 39, 1000):
+        values = np.random.default_rng(length).random(length)
+        assert np.array_equal(_running_min(values, size), minimum_filter1d(values, size))
+        assert np.array_equal(_running_mean(values, size), uniform_filter1d(values, size))
+
+
+def test_shaping_never_imports_scipy():
+    """scipy.signal (via pyloudnorm) costs ~0.6 s of CPU, on the cores the engine is using."""
+    import sys
+
+    # Clicks over a quiet tone: gained to the target, they pass the ceiling, so the limiter runs too.
+    code = ("import sys, numpy as np; from reader.loudness import LoudnessShaper; "
+            "audio = np.sin(np.arange(44100) / 5) * 3000; audio[::2205] = 32000; "
+            "LoudnessShaper(22050).shape(audio.astype(np.int16)); "
+            "print(sorted(m for m in sys.modules if m.startswith(('scipy', 'pyloudnorm'))))")  # fmt: skip
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "[]\n"
