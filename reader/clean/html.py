@@ -21,13 +21,16 @@ from .text import collapse
 _LOGGER = logging.getLogger(__name__)
 _MAX_HTML_CHARS = 20 * 1024 * 1024
 _MIN_WORDS = 12
+"""Fewer words than this is a menu or a stub, not an article."""
 _TEASER_RUN = 3
 _COPY_MIN_WORDS = 3
 _SECOND_OPINION_RATIO = 2.0
 _FURNITURE_MAX_TOKENS = 25
 _SECOND_OPINION_COVER = 0.8
 _BIO_WINDOW = 3
-"""Fewer words than this is a menu or a stub, not an article."""
+_STUB_WORDS = 100
+"""A precise reading this short is checked against the default one."""
+_STUB_RATIO = 3
 _BLOCK_TAGS = {"head": BlockKind.HEADING, "p": BlockKind.PARAGRAPH, "item": BlockKind.LIST_ITEM}
 
 
@@ -41,7 +44,7 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
     # extraction dev set it also loses less body text than the default.
     xml = _trafilatura(html, url, precision=True)
     try:
-        article = second_opinion(_xml_to_article(xml), html) if xml else _text_fallback(html)
+        article = second_opinion(_filled(_xml_to_article(xml), html, url), html) if xml else _text_fallback(html)
     except ExtractionError:
         article = None
     kind = page_type(html)
@@ -49,7 +52,7 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
     # product, a listing, documentation) is read as trafilatura's default
     # mode finds its main content, when that holds more than the article
     # reading; a declared article only when ours is empty or a stub.
-    if article is None or kind != "article" or _words(article.blocks) < _MIN_WORDS:
+    if article is None or kind != "article" or _words(article.blocks) < _STUB_WORDS:
         article = _main_content(html, url, article, others_win=kind != "article")
     if article is None:
         raise ExtractionError(
@@ -58,6 +61,17 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
         )
     # The label is the publisher's declaration; an undeclared page read like this is an article.
     return replace(article, page_type=kind if kind != "page" else "article")
+
+
+def _filled(article: Article, html: str, url: str | None) -> Article:
+    """The precise reading with what the default reading has between its blocks."""
+    from .merge import fill_gaps
+
+    xml = _trafilatura(html, url, precision=False)
+    try:
+        return fill_gaps(article, _xml_to_article(xml)) if xml else article
+    except ExtractionError:
+        return article
 
 
 def _trafilatura(html: str, url: str | None, *, precision: bool) -> str | None:
@@ -88,7 +102,10 @@ def _main_content(html: str, url: str | None, article: Article | None, *, others
     # One paragraph holding the whole page is trafilatura's last-resort dump
     # of all text (menus included), not a reading of the page's structure.
     structured = len(blocks) > 1
-    if _words(blocks) >= _MIN_WORDS and (mine < _MIN_WORDS or others_win and structured and _words(blocks) > mine):
+    # A precise reading of a few dozen words beside a default one many times
+    # longer kept only the article's lead (a teaser-like intro above its lists).
+    stub = mine < _STUB_WORDS and structured and _words(blocks) > _STUB_RATIO * mine
+    if _words(blocks) >= _MIN_WORDS and (mine < _MIN_WORDS or stub or others_win and structured and _words(blocks) > mine):
         dropped = tuple(Dropped(text, reason) for text, reason in furniture.items())
         words = [w for block in blocks for w in count_tokens(block.text)[1]]
         language = other.language or guess_language(words)

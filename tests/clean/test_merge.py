@@ -1,0 +1,47 @@
+"""The precise reading's gaps filled from the default one, and a stub replaced by it."""
+
+import pytest
+
+from reader.clean import html as html_cleaner
+from reader.clean.merge import fill_gaps
+from reader.types import Article, Block, BlockKind
+
+LEAD = "The old river bridge reopened to traffic on Friday after eight months of repairs to its deck."
+MIDDLE = "Engineers said the work came in under budget, and that the bridge should last another fifty years."
+END = "The mayor thanked residents for their patience during the long detours and promised a street party."
+
+
+def _article(*texts: str) -> Article:
+    return Article(title="Bridge reopens", blocks=tuple(Block(BlockKind.PARAGRAPH, t) for t in texts))
+
+
+def test_a_paragraph_between_two_shared_blocks_is_put_back():
+    precise = _article(LEAD, END)
+    default = _article("Most read: five recipes for a summer evening, tested.", LEAD, "Share", MIDDLE, END, "Also on the site.")
+    assert [b.text for b in fill_gaps(precise, default).blocks] == [LEAD, MIDDLE, END]
+
+
+def test_nothing_is_added_before_the_first_or_after_the_last_shared_block():
+    precise = _article(LEAD, END)
+    teaser = "Council approves new parking rules for the old town and the harbour area, starting in June."
+    default = _article(teaser, LEAD, END, teaser)
+    assert fill_gaps(precise, default).blocks == precise.blocks
+
+
+def _xml(*paragraphs: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f'<doc title="Bridge reopens"><main>{body}</main></doc>'
+
+
+@pytest.fixture
+def readings(monkeypatch):
+    """trafilatura replaced: its precise reading keeps only the lead, its default one the whole article."""
+    body = [f"{MIDDLE} Paragraph {n} goes on about the bridge, its builders and the town around it." for n in range(12)]
+    outputs = {True: _xml(LEAD), False: _xml(LEAD, *body, END)}
+    monkeypatch.setattr(html_cleaner, "_trafilatura", lambda html, url, *, precision: outputs[precision])
+    return [LEAD, *body, END]
+
+
+def test_a_stub_beside_a_default_reading_many_times_longer_is_replaced(readings):
+    page = '<html><head><meta property="og:type" content="article"></head><body><p>x</p></body></html>'
+    assert [b.text for b in html_cleaner.clean_html(page).blocks] == readings
