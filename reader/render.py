@@ -9,6 +9,7 @@ each chunk's speech sits (for transcripts) and where chapters open.
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -128,28 +129,63 @@ def _write(sinks: list[Sink], result: Rendered, pcm: np.ndarray) -> None:
 
 
 class FileSink:
-    """An encoded file written atomically, tagged (with chapters) before it is renamed into place."""
+    """An encoded file written atomically, tagged (with chapters) before it is renamed into place.
+
+    A generated cover takes ~0.25 s to draw and compress; it depends only on
+    the tags, so it is drawn on a helper thread while the voice speaks, not
+    after the last chunk, when everything waits for it.
+    """
 
     def __init__(self, out: Path, fmt: str, tags: Tags | None = None) -> None:
         self.out, self.fmt, self.tags = out, fmt, tags
         self._encoder = None
+        self._cover: list[bytes | None] = []
+        self._drawing: threading.Thread | None = None
 
     def start(self, sample_rate: int) -> None:
         from .assemble import Encoder
 
         self._encoder = Encoder(self.out, self.fmt, sample_rate).__enter__()
+        tags = self.tags
+        if tags is not None and tags.artwork and tags.cover is None and self.fmt in ("mp3", "m4b", "m4a"):
+            self._drawing = threading.Thread(target=self._draw_cover, name="reader-cover", daemon=True)
+            self._drawing.start()
+
+    def _draw_cover(self) -> None:
+        from .tags import cover_bytes
+
+        try:
+            self._cover.append(cover_bytes(self.tags))
+        except Exception:  # noqa: BLE001 - drawn again when tagging, which reports the error as always
+            self._cover.append(None)
 
     def write(self, pcm: np.ndarray) -> None:
         self._encoder.write(pcm)
 
     def finish(self, rendered: Rendered) -> None:
+        import tempfile
+
         from .tags import write_tags
 
         if self._encoder is None:
             return
-        if self.tags is not None:
-            self._encoder.finalize = lambda path: write_tags(path, self.fmt, self.tags, rendered.chapters())
-        self._encoder.__exit__(None, None, None)
+        with tempfile.TemporaryDirectory(prefix="reader-cover-") as folder:
+            if self.tags is not None:
+                tags = self._with_cover(Path(folder))
+                self._encoder.finalize = lambda path: write_tags(path, self.fmt, tags, rendered.chapters())
+            self._encoder.__exit__(None, None, None)
+
+    def _with_cover(self, folder: Path) -> Tags:
+        """The tags, with the cover drawn on the helper thread as a given image file (when it was)."""
+        from dataclasses import replace
+
+        if self._drawing is None:
+            return self.tags
+        self._drawing.join()
+        if not self._cover or not self._cover[0]:
+            return self.tags
+        (folder / "cover").write_bytes(self._cover[0])
+        return replace(self.tags, cover=folder / "cover")
 
     def abort(self) -> None:
         if self._encoder is not None:

@@ -102,3 +102,40 @@ def test_a_file_that_lost_its_audio_is_never_renamed_into_place(tmp_path, fmt):
         with Encoder(out, fmt, 16000, finalize=cut) as encoder:
             encoder.write((np.sin(np.arange(16000 * 20) / 5) * 8000).astype(np.int16))
     assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+@pytest.mark.parametrize("fmt", ["mp3", "m4b"])
+def test_generated_cover_is_drawn_while_the_voice_speaks(tmp_path, fmt, monkeypatch):
+    """The cover (~0.25 s) is drawn on a helper thread during synthesis, not after the last chunk;
+    the file embeds exactly the cover the tags would have drawn themselves."""
+    import threading
+
+    from reader import cover
+    from reader.render import FileSink, Rendered
+    from reader.tags import Tags, cover_bytes
+
+    drawn_on, real = [], cover.make_cover
+
+    def recording(*args, **kwargs):
+        drawn_on.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    tags = Tags(title="A ferry timetable", album="Harbor Courier")
+    expected = cover_bytes(tags)
+    monkeypatch.setattr(cover, "make_cover", recording)
+    sink = FileSink(tmp_path / f"out.{fmt}", fmt, tags)
+    sink.start(16000)
+    sink.write(np.zeros(16000, dtype=np.int16))
+    sink.finish(Rendered(sample_rate=16000, samples=16000))
+    assert drawn_on == ["reader-cover"]  # drawn once, on the helper thread, never again when tagging
+    assert _embedded_cover(tmp_path / f"out.{fmt}", fmt) == expected
+
+
+def _embedded_cover(path, fmt: str) -> bytes:
+    if fmt == "mp3":
+        from mutagen.id3 import ID3
+
+        return bytes(ID3(str(path)).getall("APIC")[0].data)
+    from mutagen.mp4 import MP4
+
+    return bytes(MP4(str(path)).tags["covr"][0])
