@@ -36,6 +36,7 @@ _BLOCK_TAGS = {"head": BlockKind.HEADING, "p": BlockKind.PARAGRAPH, "item": Bloc
 
 def clean_html(html: str, *, url: str | None = None) -> Article:
     """Title, byline, date and body blocks of an HTML article, or the main content of another page."""
+    from .merge import drop_copies
     from .pagetype import page_type
 
     if len(html) > _MAX_HTML_CHARS:
@@ -60,7 +61,7 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
             "error page). Use --keep-all to narrate all of its text anyway."
         )
     # The label is the publisher's declaration; an undeclared page read like this is an article.
-    return replace(article, page_type=kind if kind != "page" else "article")
+    return replace(article, blocks=drop_copies(article.blocks), page_type=kind if kind != "page" else "article")
 
 
 def _filled(article: Article, html: str, url: str | None) -> Article:

@@ -1,4 +1,4 @@
-"""Fill the gaps of trafilatura's precise reading from its default reading.
+"""Fill the gaps of trafilatura's precise reading from its default reading; say a copied article once.
 
 Precision mode drops more teasers and link lists, and sometimes a paragraph,
 a list or a table of the article itself with them. The default reading keeps
@@ -6,10 +6,14 @@ those. A block the default reading has between two blocks both readings
 share lies inside the article, so it is put back, unless it is page
 furniture; blocks before the first shared block or after the last one stay
 out (that is where the teasers precision mode dropped are).
+
+Pages that render their article twice (for phones and for desktops) give
+trafilatura both copies; the listener wants one.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from ..types import Article, Block
@@ -17,6 +21,11 @@ from .lines import describe
 
 _MAX_GAP_BLOCKS = 8
 """A longer run missing from the precise reading is a widget, not a dropped paragraph."""
+_LONG_WORDS = 10
+"""A paragraph this long said again is a copy, not a refrain."""
+_MIN_COPIED = 3
+_COPIED_SHARE = 0.3
+"""A copy repeats much of the article; a summary restating three figures does not."""
 
 
 def fill_gaps(precise: Article, default: Article) -> Article:
@@ -49,3 +58,31 @@ def _positions(precise: tuple[Block, ...], default: tuple[Block, ...]) -> dict[i
 def _content(blocks: tuple[Block, ...]) -> list[Block]:
     lines = describe([block.text for block in blocks])
     return [block for block, line in zip(blocks, lines) if line.prose and not (line.marker or line.legal or line.comments)]
+
+
+def drop_copies(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The article once, where the page renders it twice or more (a mobile and a desktop copy).
+
+    When many of the long paragraphs come round again, the page holds copies:
+    from the first long repeat on (and the repeated short blocks just before
+    it, the copy's opening), every block already said is dropped. Before
+    that, short blocks ("Pros", a date) may repeat inside one copy and stay;
+    on other pages so do a table's recurring rows and a restating summary.
+    """
+    counts = Counter(block.text for block in blocks if len(block.text.split()) >= _LONG_WORDS)
+    repeated = sum(1 for count in counts.values() if count > 1)
+    if repeated < _MIN_COPIED or repeated < _COPIED_SHARE * len(counts):
+        return blocks
+    seen: set[str] = set()
+    copying = False
+    out: list[tuple[Block, bool]] = []  # each block, and whether it was said before
+    for block in blocks:
+        again = block.text in seen
+        if again and not copying and len(block.text.split()) >= _LONG_WORDS:
+            copying = True
+            while out and out[-1][1]:  # the copy's short opening ("Key facts") came just before
+                out.pop()
+        if not (again and copying):
+            out.append((block, again))
+        seen.add(block.text)
+    return tuple(block for block, _ in out)

@@ -3,7 +3,7 @@
 import pytest
 
 from reader.clean import html as html_cleaner
-from reader.clean.merge import fill_gaps
+from reader.clean.merge import drop_copies, fill_gaps
 from reader.types import Article, Block, BlockKind
 
 LEAD = "The old river bridge reopened to traffic on Friday after eight months of repairs to its deck."
@@ -45,3 +45,20 @@ def readings(monkeypatch):
 def test_a_stub_beside_a_default_reading_many_times_longer_is_replaced(readings):
     page = '<html><head><meta property="og:type" content="article"></head><body><p>x</p></body></html>'
     assert [b.text for b in html_cleaner.clean_html(page).blocks] == readings
+
+
+def _paragraphs(count: int) -> list[str]:
+    return [f"Paragraph {n} tells more of the story of the bridge, its builders and the town around it." for n in range(count)]
+
+
+def test_an_article_rendered_twice_is_said_once():
+    copy = ["Key facts", *_paragraphs(6), "Pros", "Cons"]
+    blocks = tuple(Block(BlockKind.PARAGRAPH, text) for text in [*copy, "Share", *copy])
+    assert [b.text for b in drop_copies(blocks)] == [*copy, "Share"]
+
+
+def test_a_summary_that_restates_a_few_paragraphs_is_kept():
+    body = _paragraphs(12)
+    texts = [*body[:3], *body, "Pros", "Pros"]
+    blocks = tuple(Block(BlockKind.PARAGRAPH, text) for text in texts)
+    assert [b.text for b in drop_copies(blocks)] == texts
