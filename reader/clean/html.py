@@ -45,7 +45,8 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
     # extraction dev set it also loses less body text than the default.
     xml = _trafilatura(html, url, precision=True)
     try:
-        article = second_opinion(_filled(_xml_to_article(xml), html, url), html) if xml else _text_fallback(html)
+        # The gaps are filled after the second opinion, which weighs trafilatura's own reading.
+        article = _filled(second_opinion(_xml_to_article(xml), html), html, url) if xml else _text_fallback(html)
     except ExtractionError:
         article = None
     kind = page_type(html)

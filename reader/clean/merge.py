@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from ..types import Article, Block
-from .lines import describe
+from ..types import Article, Block, BlockKind
+from .lines import Line, describe
 
 _MAX_GAP_BLOCKS = 8
 """A longer run missing from the precise reading is a widget, not a dropped paragraph."""
@@ -38,8 +38,10 @@ def fill_gaps(precise: Article, default: Article) -> Article:
         blocks.append(block)
         here, following = at.get(index), at.get(index + 1)
         if here is not None and following is not None and 1 < following - here <= _MAX_GAP_BLOCKS:
-            blocks.extend(_content(default.blocks[here + 1 : following]))
-    return replace(precise, blocks=tuple(blocks))
+            blocks.extend(_content(default.blocks[here + 1 : following + 1]))
+    added = {block.text for block in blocks} - {block.text for block in precise.blocks}
+    dropped = tuple(line for line in precise.dropped if line.text not in added)
+    return replace(precise, blocks=tuple(blocks), dropped=dropped)
 
 
 def _positions(precise: tuple[Block, ...], default: tuple[Block, ...]) -> dict[int, int]:
@@ -55,9 +57,24 @@ def _positions(precise: tuple[Block, ...], default: tuple[Block, ...]) -> dict[i
     return at
 
 
-def _content(blocks: tuple[Block, ...]) -> list[Block]:
-    lines = describe([block.text for block in blocks])
-    return [block for block, line in zip(blocks, lines) if line.prose and not (line.marker or line.legal or line.comments)]
+def _content(gap: tuple[Block, ...]) -> list[Block]:
+    """The gap's paragraphs of running text, and its subheadings over kept text; no widget labels or furniture.
+
+    ``gap`` ends with the shared block after it, which is kept anyway. A
+    heading over a score or a price alone (a spec table) or over another
+    heading (a table's labels) is left out.
+    """
+    lines = describe([block.text for block in gap])
+    kept = [line.prose and not _widget(line) for line in lines[:-1]] + [True]
+    for index in range(len(gap) - 2, -1, -1):
+        heading = gap[index].kind is BlockKind.HEADING and lines[index].repeated == 1
+        over_text = kept[index + 1] and gap[index + 1].kind is not BlockKind.HEADING
+        kept[index] = kept[index] or heading and over_text and not _widget(lines[index])
+    return [block for block, keep in zip(gap[:-1], kept) if keep]
+
+
+def _widget(line: Line) -> bool:
+    return line.marker or line.inline_marker or line.legal or line.comments or line.furniture or line.stamp
 
 
 def drop_copies(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

@@ -62,3 +62,13 @@ def test_a_summary_that_restates_a_few_paragraphs_is_kept():
     texts = [*body[:3], *body, "Pros", "Pros"]
     blocks = tuple(Block(BlockKind.PARAGRAPH, text) for text in texts)
     assert [b.text for b in drop_copies(blocks)] == texts
+
+
+def test_a_subheading_over_kept_text_is_put_back_but_not_a_table_label():
+    heading, label = Block(BlockKind.HEADING, "How the repairs were paid"), Block(BlockKind.HEADING, "Overall score")
+    other_label = Block(BlockKind.HEADING, "Ease of use")
+    score = Block(BlockKind.PARAGRAPH, "4.5/5")
+    lead, end = Block(BlockKind.PARAGRAPH, LEAD), Block(BlockKind.PARAGRAPH, END)
+    precise = Article(title="Bridge reopens", blocks=(lead, end))
+    default = Article(title="Bridge reopens", blocks=(lead, label, score, other_label, heading, end))
+    assert fill_gaps(precise, default).blocks == (lead, heading, end)
