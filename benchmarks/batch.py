@@ -7,7 +7,9 @@ made distinct), then times in one run, with the chunk cache off:
   1 job x 1 thread     one worker, one onnxruntime thread
   2 jobs x 1 thread    two worker processes (what --jobs 2 does on 2 cores)
   1 job x all cores    one process whose engine uses every core
-and prints the speedups. Then the cache: one article narrated cold and again
+and prints the speedups. Then the tail: one long article and four short
+ones at --jobs 2, with the long one first on every core (what batch does)
+and, beside it, every article on one core each (what it did before). Then the cache: one article narrated cold and again
 warm (same process, same settings). Then `play`: seconds until the first
 audio reaches the player, with and without the model load.
 """
@@ -57,7 +59,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=20)
     parser.add_argument("--voice", default="joe")
+    parser.add_argument("--only-tail", action="store_true", help="run only the long-article tail comparison")
     args = parser.parse_args()
+    if args.only_tail:
+        with tempfile.TemporaryDirectory() as tmp:
+            tail(Path(tmp), args.voice)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         articles = tmp / "articles"
@@ -71,9 +78,32 @@ def main() -> int:
         print(f"  1 job  x 1 thread    {one:7.1f} s")
         print(f"  2 jobs x 1 thread    {two:7.1f} s   speedup over 1x1: {one / two:.2f}x (aim >= 1.7)")
         print(f"  1 job  x all cores   {full:7.1f} s   2 jobs take {two / full:.2f}x its time (aim <= 1.1)")
+        tail(tmp, args.voice)
         cache_speedup(tmp, args.voice)
         time_to_first_audio(tmp, args.voice)
     return 0
+
+
+def tail(tmp: Path, voice: str) -> None:
+    """A long article among short ones: alone on every core first, or on one core while the others idle."""
+    from unittest import mock
+
+    import reader.batch
+
+    folder = tmp / "tail"
+    folder.mkdir()
+    sample = SOURCES[0].read_text(encoding="utf-8")
+    long_text = "\n\n".join(sample.replace(" the ", f" the {n + 2} ", 1) for n in range(4))
+    (folder / "long.txt").write_text(long_text, encoding="utf-8")
+    make_articles(folder, 5)
+    (folder / "00-kyiv-independent-bakhmut.txt").unlink()  # the short ones only
+    options = RunOptions(voice=voice, cache=False)
+    now, audio = timed_batch(folder, tmp / "tail-now", options, jobs=2)
+    with mock.patch.object(reader.batch, "split_big", lambda tasks, jobs: ([], tasks)):
+        before, _ = timed_batch(folder, tmp / "tail-before", options, jobs=2)
+    print(f"tail: one long article and 4 short ones, {audio / 60:.1f} min of audio, --jobs 2")
+    print(f"  long one alone on every core first   {now:7.1f} s")
+    print(f"  every article on one core each       {before:7.1f} s   ratio {now / before:.2f}")
 
 
 def cache_speedup(tmp: Path, voice: str) -> None:

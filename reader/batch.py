@@ -263,26 +263,53 @@ def execute(
     """Results as they finish: in this process, in ``jobs`` worker processes, or on a Dask cluster."""
     if not tasks:
         return
-    if cluster or jobs > 1:
-        # Articles already fill the cores (or the cluster's); a chunk pool inside each worker
-        # would oversubscribe them and multiply the voices in memory.
-        options = replace(options, jobs=1)
     if cluster:
         from .cluster import run_on_cluster
 
-        yield from run_on_cluster(cluster, tasks, options)
+        # Articles fill the cluster's cores; a chunk pool inside each task would oversubscribe them.
+        yield from run_on_cluster(cluster, tasks, replace(options, jobs=1))
     elif jobs <= 1:
-        keeper = SessionKeeper()
-        try:
-            for task in tasks:
-                yield run_task(task, options, keeper=keeper)
-        finally:
-            keeper.close()
+        yield from _run_here(tasks, replace(options, jobs=1))
     else:
-        from .workers import run_in_processes
+        big, rest = split_big(tasks, jobs) if _synthesizes_in_processes(options) else ([], tasks)
+        # An article longer than its share of the batch would hold the tail on one core while the
+        # others idle: it runs alone first, its chunks spread over every core by the session's pool.
+        yield from _run_here(big, replace(options, jobs=jobs))
+        if rest:
+            from .workers import run_in_processes
 
-        options = replace(options, threads=max(1, (os.cpu_count() or 1) // jobs))
-        yield from run_in_processes(tasks, options, jobs)
+            # One article per worker: a chunk pool inside each would oversubscribe the cores.
+            options = replace(options, jobs=1, threads=max(1, (os.cpu_count() or 1) // jobs))
+            yield from run_in_processes(rest, options, jobs)
+
+
+def split_big(tasks: list[Task], jobs: int) -> tuple[list[Task], list[Task]]:
+    """The tasks whose input is larger than the batch's total over ``jobs``, and the others, in order."""
+    total = sum(_size(task.source) for task in tasks)
+    big = [task for task in tasks if _size(task.source) * jobs > total]
+    return big, [task for task in tasks if task not in big]
+
+
+def _synthesizes_in_processes(options: RunOptions) -> bool:
+    """Whether the options' voice renders chunks in worker processes (Piper, Kokoro), not inline (espeak),
+    so that a crash in the speech library cannot take this process, and the batch, with it."""
+    from .engines import engine_spec
+    from .voices import resolve_voice
+
+    try:
+        preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch, speaker=options.speaker)
+        return engine_spec(preset.engine).processes
+    except ReaderError:
+        return False
+
+
+def _run_here(tasks: list[Task], options: RunOptions) -> Iterator[TaskResult]:
+    keeper = SessionKeeper()
+    try:
+        for task in tasks:
+            yield run_task(task, options, keeper=keeper)
+    finally:
+        keeper.close()
 
 
 def _size(path: str) -> int:

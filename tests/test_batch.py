@@ -154,3 +154,44 @@ def test_unreachable_cluster_is_a_clear_error(articles, tmp_path):
     result = runner.invoke(app, ["batch", str(articles), "-o", str(tmp_path / "out"), "--voice", "fake:low",
                                  "--cluster", "tcp://127.0.0.1:9"])  # fmt: skip
     assert result.exit_code == 2 and "Dask scheduler" in result.stderr
+
+
+def _tasks(tmp_path, sizes):
+    from reader.batch import Task
+
+    tasks = []
+    for index, words in enumerate(sizes):
+        source = tmp_path / f"a{index}.txt"
+        source.write_text(f"Title {index}\n\n" + " ".join(["Word after word goes on."] * words) + "\n")
+        tasks.append(Task(str(source), source.name, str(tmp_path / "out" / f"a{index}.wav"), "", ""))
+    return tasks
+
+
+def test_an_article_longer_than_its_share_runs_alone_on_every_core(tmp_path, fake_voice, monkeypatch):
+    """The long article's chunks are spread over the cores first; the short ones then run one per worker."""
+    from reader import batch, workers
+
+    monkeypatch.setattr(batch, "_synthesizes_in_processes", lambda options: True)
+    here, pooled = [], []
+    monkeypatch.setattr(batch, "run_task", lambda task, options, keeper=None: here.append((task.relative, options.jobs)))
+    monkeypatch.setattr(workers, "run_in_processes", lambda tasks, options, jobs: iter(pooled.append(([t.relative for t in tasks], options.jobs, jobs)) or []))
+    tasks = _tasks(tmp_path, [400, 40, 30, 20])
+    list(batch.execute(tasks, RunOptions(voice=fake_voice), jobs=2))
+    assert here == [("a0.txt", 2)]
+    assert pooled == [(["a1.txt", "a2.txt", "a3.txt"], 1, 2)]
+    # articles of similar length share the workers, one each
+    here.clear(), pooled.clear()
+    list(batch.execute(_tasks(tmp_path, [40, 30, 30]), RunOptions(voice=fake_voice), jobs=2))
+    assert here == [] and pooled[0][0] == ["a0.txt", "a1.txt", "a2.txt"]
+
+
+def test_a_long_article_narrated_on_the_chunk_pool_sounds_as_narrated_alone(tmp_path, fake_voice, monkeypatch):
+    from reader import batch
+
+    monkeypatch.setattr(batch, "_synthesizes_in_processes", lambda options: True)
+    options = RunOptions(voice=fake_voice, format="wav", cache=False)
+    tasks = _tasks(tmp_path, [60, 5, 4])
+    results = {r.relative: r for r in batch.execute(tasks, options, jobs=2)}
+    assert all(r.status == "done" for r in results.values())
+    long_alone = batch.run_task(batch.Task(tasks[0].source, "alone", str(tmp_path / "alone.wav"), "", ""), options)
+    assert abs(decode(results["a0.txt"].output).duration_s - decode(long_alone.output).duration_s) < 0.01
