@@ -77,3 +77,9 @@ def test_speaker_of_a_multi_speaker_voice_reaches_piper(tmp_path):
     assert engine_identity(by_name) != engine_identity(resolve_voice(str(tmp_path / "trio.onnx"), speaker="ben"))
     with pytest.raises(VoiceNotFound, match="no speaker 'dora'"):
         resolve_voice(str(tmp_path / "trio.onnx"), speaker="dora")
+
+
+def test_intra_op_threads_never_spin(piper):
+    """Spinning threads hold cores that reader's shaping, encoder and other workers need."""
+    options = piper._voice.session.get_session_options()
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
