@@ -25,6 +25,7 @@ _MIN_WORDS = 12
 _TEASER_RUN = 3
 _COPY_MIN_WORDS = 3
 _SECOND_OPINION_RATIO = 2.0
+_STOPPED_EARLY_RATIO = 1.5
 _FURNITURE_MAX_TOKENS = 25
 _SECOND_OPINION_COVER = 0.8
 _BIO_WINDOW = 3
@@ -135,8 +136,8 @@ def second_opinion(article: Article, html: str) -> Article:
 
     trafilatura sometimes keeps only the first of several containers an
     article is split into. When the text cleaner finds a body that holds most
-    of trafilatura's text and is over twice as long, its body is the article;
-    trafilatura's metadata and block kinds stay. Either way, every rendered
+    of trafilatura's text and is much longer, its body is the article
+    (see ``_classifier_body``); trafilatura's metadata and block kinds stay. Either way, every rendered
     line left out is reported in ``dropped`` with the classifier's reason.
     """
     from .render import html_to_lines
@@ -149,9 +150,10 @@ def second_opinion(article: Article, html: str) -> Article:
         other = None
     blocks, furniture = _drop_furniture(article.blocks)
     blocks, furniture = _drop_trailing_bio(blocks, furniture)
-    if other is not None and _stopped_early(blocks, other.blocks):
+    body = _classifier_body(blocks, other.blocks) if other is not None else None
+    if body is not None:
         kinds = {block.text: block.kind for block in article.blocks}
-        blocks = tuple(Block(kinds.get(b.text, b.kind), b.text) for b in other.blocks if not _same(b.text, article.title))
+        blocks = tuple(Block(kinds.get(b.text, b.kind), b.text) for b in body if not _same(b.text, article.title))
     reasons = {d.text: d.reason for d in other.dropped} if other is not None else {}
     reasons.update(furniture)
     kept = " ".join(block.text for block in blocks)
@@ -193,11 +195,23 @@ def _drop_trailing_bio(blocks: tuple[Block, ...], reasons: dict[str, str]) -> tu
     return blocks, reasons
 
 
-def _stopped_early(ours: tuple[Block, ...], theirs: tuple[Block, ...]) -> bool:
+def _classifier_body(ours: tuple[Block, ...], theirs: tuple[Block, ...]) -> tuple[Block, ...] | None:
+    """The classifier's body when trafilatura stopped early, else None.
+
+    Over twice as long and holding most of trafilatura's text, it is taken
+    whole. Half as long again, it is taken from trafilatura's first block on:
+    what the classifier adds above the article's start is more often a
+    teaser than a lost lead, what it adds further down is the rest.
+    """
     mine, other = _shingles(ours), _shingles(theirs)
-    return bool(mine) and len(other) > _SECOND_OPINION_RATIO * len(mine) and (
-        len(mine & other) >= _SECOND_OPINION_COVER * len(mine)
-    )
+    if not mine or len(mine & other) < _SECOND_OPINION_COVER * len(mine):
+        return None
+    if len(other) > _SECOND_OPINION_RATIO * len(mine):
+        return theirs
+    start = next((i for i, block in enumerate(theirs) if ours and block.text == ours[0].text), None)
+    if start is None or len(_shingles(theirs[start:])) <= _STOPPED_EARLY_RATIO * len(mine):
+        return None
+    return theirs[start:]
 
 
 def _shingles(blocks) -> set[tuple[str, ...]]:

@@ -72,3 +72,18 @@ def test_a_subheading_over_kept_text_is_put_back_but_not_a_table_label():
     precise = Article(title="Bridge reopens", blocks=(lead, end))
     default = Article(title="Bridge reopens", blocks=(lead, label, score, other_label, heading, end))
     assert fill_gaps(precise, default).blocks == (lead, heading, end)
+
+
+def _para(count: int, word: str) -> Block:
+    return Block(BlockKind.PARAGRAPH, " ".join(f"{word}{n}" for n in range(count)))
+
+
+def test_a_body_half_as_long_again_is_taken_from_trafilaturas_first_block():
+    teaser, lead, middle, rest = _para(10, "teaser"), _para(40, "lead"), _para(40, "middle"), _para(60, "rest")
+    assert html_cleaner._classifier_body((lead, middle), (teaser, lead, middle, rest)) == (lead, middle, rest)
+
+
+def test_a_body_over_twice_as_long_is_taken_whole_and_a_short_one_not_at_all():
+    lead, rest = _para(40, "lead"), _para(100, "rest")
+    assert html_cleaner._classifier_body((lead,), (rest, lead, rest)) == (rest, lead, rest)
+    assert html_cleaner._classifier_body((lead,), (lead, _para(10, "more"))) is None
