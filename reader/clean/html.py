@@ -154,6 +154,7 @@ def second_opinion(article: Article, html: str) -> Article:
     if body is not None:
         kinds = {block.text: block.kind for block in article.blocks}
         blocks = tuple(Block(kinds.get(b.text, b.kind), b.text) for b in body if not _same(b.text, article.title))
+        blocks, furniture = _drop_trailing_bio(blocks, furniture)  # a page of sentences only keeps its bio
     reasons = {d.text: d.reason for d in other.dropped} if other is not None else {}
     reasons.update(furniture)
     kept = " ".join(block.text for block in blocks)
