@@ -55,6 +55,8 @@ _MARKUP_TAG = re.compile(
 )
 _MARKUP_MIN_TAGS = 3
 _TWICE_MIN_LINES = 5
+_TWICE_MIN_TOKENS = 4
+_TWICE_SHARE = 0.6
 # "12/19/2025 • Mises Wire • Jane Doe": the date and section line of a teaser in a list.
 _META_DATE = re.compile(
     rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}|"
@@ -216,7 +218,11 @@ def _is_teaser_meta(text: str, tokens: float) -> bool:
 def _rendered_twice(lines: list[str], counts: Counter) -> bool:
     """Many long paragraphs occur more than once: the page holds two copies of its text."""
     long_repeats = {line.casefold() for line in lines if counts[line.casefold()] > 1 and count_tokens(line)[0] >= _LONG_LINE}
-    return len(long_repeats) >= _TWICE_MIN_LINES
+    if len(long_repeats) >= _TWICE_MIN_LINES:
+        return True
+    # A page of short entries (a portfolio, a landing page) copied whole: most of its lines come twice.
+    wordy = [line.casefold() for line in lines if count_tokens(line)[0] >= _TWICE_MIN_TOKENS]
+    return len(wordy) >= 2 * _TWICE_MIN_LINES and sum(counts[line] == 2 for line in wordy) >= _TWICE_SHARE * len(wordy)
 
 
 def describe(lines: list[str]) -> list[Line]:
@@ -230,7 +236,7 @@ def describe(lines: list[str]) -> list[Line]:
         seen[text.casefold()] += 1
         # On a page that renders its article twice (a mobile and a desktop
         # copy), the first copy is content: only later copies count as repeats.
-        repeated = seen[text.casefold()] if twice and tokens >= _LONG_LINE else counts[text.casefold()]
+        repeated = seen[text.casefold()] if twice and tokens >= _TWICE_MIN_TOKENS else counts[text.casefold()]
         stops = sum(1 for w in words if w in ALL_STOPWORDS)
         out.append(
             Line(

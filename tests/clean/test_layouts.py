@@ -256,3 +256,16 @@ def test_the_body_starts_under_the_headline_that_repeats_the_page_title():
     texts = [block.text for block in article.blocks]
     assert article.title == "Bridge reopens after repairs"
     assert texts == [*ARTICLE[2:4], *ARTICLE[5:]]
+
+
+def test_a_page_of_short_entries_copied_whole_gives_them_once():
+    entries = [
+        "Universal appeal for a museum", "Raising attendance and awareness of a space museum in a small town.",
+        "The picture of health", "A clinic's leaders shaped their own new brand in the creative process.",
+        "Launching a beer brand", "Branding a beer that benefits a museum and stands out on crowded shelves.",
+        "Product design for a bourbon", "A pre-war bourbon brand revived and now found on top shelves.",
+        "A talent brand for a city", "A data-driven campaign that helps a city attract and keep young talent.",
+    ]  # fmt: skip
+    page = ["Work", "Agency", "Blog", *entries, "Contact", *entries, "© 2026 Studio"]
+    article = clean_text("\n".join(page))
+    assert [block.text for block in article.blocks] == [e for e in entries if e.endswith(".")]
