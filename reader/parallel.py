@@ -115,12 +115,24 @@ def worker_count(jobs: int | None, processes: bool) -> int:
 
 
 class ChunkPool:
-    """``workers`` processes, each loading ``preset`` once (one thread) on its first chunk."""
+    """``workers`` processes with ``preset``'s voice (one thread each).
+
+    An engine whose spec allows it (``EngineSpec.fork_loaded``) is loaded here,
+    once, before the workers fork: they start with the voice, and its weights
+    (~100 MB, only read while synthesizing) stay shared between them instead of
+    each worker loading its own copy. Any other engine is loaded by each worker
+    on its first chunk.
+    """
 
     def __init__(self, preset: VoicePreset, search_dirs: list[Path], workers: int) -> None:
+        from .engines import engine_spec
+
         self.workers = workers
         self._preset = preset
         self._search_dirs = list(search_dirs)
+        _LOADED.clear()
+        if engine_spec(preset.engine).fork_loaded:
+            _LOADED[_engine_key(preset, self._search_dirs)] = _load(preset, self._search_dirs)
         # fork: a worker starts in milliseconds (play's first audio waits for one) and the
         # parent's pages are shared; the pool is started from the consuming thread.
         self._pool = ProcessPoolExecutor(
@@ -129,9 +141,11 @@ class ChunkPool:
 
     def submit(self, text: str) -> Future:
         try:
-            return self._pool.submit(_synthesize, self._preset, self._search_dirs, text)
+            future = self._pool.submit(_synthesize, self._preset, self._search_dirs, text)
         except BrokenProcessPool as exc:
             raise self._crashed(text) from exc
+        _drop_loaded()  # the first submit forked every worker (fork context): this copy has done its part
+        return future
 
     def result(self, future: Future, text: str) -> tuple[int, np.ndarray, float]:
         """(sample rate, raw PCM, seconds in the engine) of a submitted chunk; a crash is an EngineError."""
@@ -169,20 +183,36 @@ def _worker_init() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-# One engine per worker process, loaded on its first chunk: module state by necessity
-# (a pool calls plain functions), keyed by the preset so it can never serve another voice.
+# One engine per worker process (loaded before the fork, or on its first chunk): module
+# state by necessity (a pool calls plain functions, and a forked worker inherits only
+# what the module holds), keyed by the preset so it can never serve another voice.
 _LOADED: dict[str, object] = {}
 
 
-def _synthesize(preset: VoicePreset, search_dirs: list[str], text: str) -> tuple[int, np.ndarray, float]:
-    """In a worker: the raw engine's PCM for ``text``, with the engine's rate and the seconds it took."""
+def _engine_key(preset: VoicePreset, search_dirs: list[Path]) -> str:
+    return repr((preset, search_dirs))
+
+
+def _load(preset: VoicePreset, search_dirs: list[Path]) -> object:
     from .engines import load_engine
 
+    return load_engine(preset, threads=1, search_dirs=[Path(d) for d in search_dirs])
+
+
+def _drop_loaded() -> None:
+    """Close this process's engine: in the parent, once the workers have their copies."""
+    for engine in _LOADED.values():
+        engine.close()
+    _LOADED.clear()
+
+
+def _synthesize(preset: VoicePreset, search_dirs: list[Path], text: str) -> tuple[int, np.ndarray, float]:
+    """In a worker: the raw engine's PCM for ``text``, with the engine's rate and the seconds it took."""
     started = time.perf_counter()  # a first chunk's load counts, as in the sequential path
-    key = repr((preset, search_dirs))
+    key = _engine_key(preset, search_dirs)
     if key not in _LOADED:
         _LOADED.clear()
-        _LOADED[key] = load_engine(preset, threads=1, search_dirs=[Path(d) for d in search_dirs])
+        _LOADED[key] = _load(preset, search_dirs)
     engine = _LOADED[key]
     pcm = engine.synthesize(text)
     return engine.sample_rate, pcm, time.perf_counter() - started

@@ -200,7 +200,9 @@ class SynthesisSession:
         from .parallel import ChunkPool
 
         if self._pool is None:
+            started = time.perf_counter()  # the voice may load here, before the workers fork
             self._pool = ChunkPool(self.preset, self._search_dirs, workers)
+            self.stats.synthesis_s += time.perf_counter() - started
         return self._pool
 
     def _stop_pool(self) -> None:

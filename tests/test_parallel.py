@@ -256,3 +256,47 @@ def test_jobs_on_the_command_line_reaches_the_session(tmp_path, fake_voice, monk
         assert result.exit_code == 0, result.output
         assert len(started) == (0 if jobs == "1" else 1)
     assert decode(tmp_path / "2.wav").duration_s == pytest.approx(decode(tmp_path / "1.wav").duration_s, abs=1e-3)
+
+
+def _recording_loads(monkeypatch, log: Path) -> None:
+    """Every engine load, in whichever process, appends that process's id to ``log``."""
+    real = parallel._load
+
+    def load(preset, search_dirs):
+        with log.open("a") as out:
+            out.write(f"{__import__('os').getpid()}\n")
+        return real(preset, search_dirs)
+
+    monkeypatch.setattr(parallel, "_load", load)
+
+
+def test_a_voice_that_forks_is_loaded_once_and_shared_by_the_workers(fake_voice, monkeypatch, tmp_path):
+    """Loaded before the fork, the workers share its weights; the parent lets its copy go."""
+    import dataclasses
+    import os
+
+    from reader.engines import fake_engine
+
+    monkeypatch.setattr(fake_engine, "SPEC", dataclasses.replace(fake_engine.SPEC, fork_loaded=True))
+    _recording_loads(monkeypatch, tmp_path / "loads")
+    expected = list(_session(fake_voice, jobs=1).stream(TEXTS))
+    session = _session(fake_voice, jobs=2)
+    with _deadline(60):
+        got = list(session.stream(TEXTS))
+    assert (tmp_path / "loads").read_text().split() == [str(os.getpid())]
+    assert parallel._LOADED == {}  # the parent's copy is closed once the workers have theirs
+    assert all(np.array_equal(a, b) for a, b in zip(got, expected)) and len(got) == len(expected)
+    session.close()
+
+
+def test_other_voices_load_in_each_worker(fake_voice, monkeypatch, tmp_path):
+    import os
+
+    monkeypatch.setenv("READER_FAKE_DELAY_S", "0.05")  # both workers get chunks
+    _recording_loads(monkeypatch, tmp_path / "loads")
+    session = _session(fake_voice, jobs=2)
+    with _deadline(60):
+        list(session.stream(TEXTS))
+    loaders = (tmp_path / "loads").read_text().split()
+    assert len(loaders) == 2 and str(os.getpid()) not in loaders
+    session.close()

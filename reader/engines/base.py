@@ -83,6 +83,9 @@ class EngineSpec:
     """Languages its voices speak (ISO 639-1); empty: whatever its voices list."""
     processes: bool = True
     """Heavy enough (a neural model) to be worth a process per core; False runs inline."""
+    fork_loaded: bool = False
+    """A voice loaded with one thread may be forked into chunk workers (it started no thread and
+    holds no lock a child could need), so they share its weights instead of each loading a copy."""
     default_voice: str = ""
     description: str = ""
 

@@ -263,6 +263,7 @@ SPEC = EngineSpec(
     claim_order=10,
     package="piper-tts",
     words_per_minute=175.0,
+    fork_loaded=True,  # onnxruntime with one intra-op thread starts no thread
     default_voice=BUNDLED_VOICE,
     description="Piper neural voices (ONNX), offline",
 )

@@ -83,3 +83,19 @@ def test_intra_op_threads_never_spin(piper):
     """Spinning threads hold cores that reader's shaping, encoder and other workers need."""
     options = piper._voice.session.get_session_options()
     assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+
+
+def test_workers_forked_with_the_loaded_voice_speak_as_it_does():
+    """Piper's voice is loaded once and forked into the chunk workers (EngineSpec.fork_loaded)."""
+    from reader.engines import engine_spec
+    from reader.session import SynthesisSession
+    from reader.voices import voice_dirs
+
+    texts = [f"Sentence number {n} is read by a worker that never loaded the voice itself." for n in range(4)]
+    lengths = {}
+    for jobs in (1, 2):
+        session = SynthesisSession(resolve_voice("joe"), search_dirs=voice_dirs(), jobs=jobs)
+        lengths[jobs] = [audio.size for audio in session.stream(texts)]
+        session.close()
+    assert engine_spec("piper").fork_loaded
+    assert lengths[2] == pytest.approx(lengths[1], rel=0.15)  # Piper's noise makes every take differ a little
