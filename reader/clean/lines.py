@@ -109,6 +109,13 @@ _SECTION_MARKER = re.compile(
     r"関連記事|新着記事|人気記事)\W*$",
     re.I,
 )
+# "Related: Floods close the ring road", "Also read | ...": a link to another story set in the text.
+_TEASER_LINK = re.compile(
+    r"^\W*(?:related(?: articles?| stories| posts?| reading| content| coverage)?|read (?:more|next|also)|see also|"
+    r"also read|don'?t miss|more on this)\s*[:|]\s*\S",
+    re.I,
+)
+_TEASER_LINK_MAX_TOKENS = 25
 # Labels of a teaser box that may sit inside an article ("Read more:"): the
 # article can go on after them, so they are weaker walls.
 _INLINE_MARKER = re.compile(
@@ -208,6 +215,15 @@ def _is_feed_stamp(text: str) -> bool:
     return bool(_TIME.match(text) or _NAMED_DATE.match(text) or _DATE_ONLY.match(text))
 
 
+def _is_furniture(text: str, tokens: float) -> bool:
+    """Calls to action and sharing, a bare social link, or a "Related: <headline>" link."""
+    if _FURNITURE.search(text):
+        return True
+    if _SOCIAL.search(text) and not _TERMINAL.search(text) and tokens < 8:
+        return True
+    return bool(_TEASER_LINK.match(text)) and tokens <= _TEASER_LINK_MAX_TOKENS and not _TERMINAL.search(text)
+
+
 def _is_teaser_meta(text: str, tokens: float) -> bool:
     """A short line of a date and labels between bullets: a teaser's byline, not a sentence."""
     if tokens > _META_MAX_TOKENS or _TERMINAL.search(text):
@@ -247,7 +263,7 @@ def describe(lines: list[str]) -> list[Line]:
                 latin_words=sum(1 for w in words if not _CJK.match(w)),
                 title_case=_is_title_case(text, words),
                 repeated=repeated,
-                furniture=bool(_FURNITURE.search(text)) or (bool(_SOCIAL.search(text)) and not _TERMINAL.search(text) and tokens < 8),
+                furniture=_is_furniture(text, tokens),
                 marker=bool(_SECTION_MARKER.match(text) or _COMMENT.match(text) or _COMMENTS_HEADING.match(text)),
                 inline_marker=bool(_INLINE_MARKER.match(text)),
                 legal=bool(_LEGAL.search(text)) and tokens < 30,

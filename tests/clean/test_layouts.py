@@ -269,3 +269,10 @@ def test_a_page_of_short_entries_copied_whole_gives_them_once():
     page = ["Work", "Agency", "Blog", *entries, "Contact", *entries, "© 2026 Studio"]
     article = clean_text("\n".join(page))
     assert [block.text for block in article.blocks] == [e for e in entries if e.endswith(".")]
+
+
+def test_related_story_links_inside_the_body_are_dropped():
+    links = ["Related: Floods close the ring road again this winter", "Also read | Council votes to charge for parking"]
+    article = clean_text("\n".join(ARTICLE).replace("{inside}", "\n".join(links)))
+    texts = [block.text for block in article.blocks]
+    assert len(texts) == 4 and not set(links) & set(texts)
