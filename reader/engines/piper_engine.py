@@ -168,6 +168,23 @@ def _installed_info(path: Path) -> VoiceInfo:
     return VoiceInfo("piper", path.stem, path.stem, (str(code),) if code else (), detail)
 
 
+def _session_options(onnxruntime, threads: int | None):
+    options = onnxruntime.SessionOptions()
+    # Memory patterns are planned and kept per input shape; every chunk has a new
+    # phoneme count, so they grew without bound (568 -> 661 MiB over 400 chunks,
+    # flat at 570 MiB without). The arena itself stays on: it plateaus.
+    options.enable_mem_pattern = False
+    # Idle intra-op threads spin by default, holding a core between operators. reader
+    # always has other work on the same cores (shaping, the encoder, a player, other
+    # workers): spinning took it from them (sample, --jobs 1: 4.2 s -> 3.8 s, CPU 7.5 -> 6.4 s).
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    if threads:
+        # One process per core (chunk workers, batch): its threads must not fight.
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+    return options
+
+
 class PiperEngine:
     name = "piper"
 
@@ -187,21 +204,8 @@ class PiperEngine:
             verify_bundled(model)
         try:
             config = PiperConfig.from_dict(json.loads(config_path.read_text(encoding="utf-8")))
-            options = onnxruntime.SessionOptions()
-            # Memory patterns are planned and kept per input shape; every chunk has a new
-            # phoneme count, so they grew without bound (568 -> 661 MiB over 400 chunks,
-            # flat at 570 MiB without). The arena itself stays on: it plateaus.
-            options.enable_mem_pattern = False
-            # Idle intra-op threads spin by default, holding a core between operators. reader
-            # always has other work on the same cores (shaping, the encoder, a player, other
-            # workers): spinning took it from them (sample, --jobs 1: 4.2 s -> 3.8 s, CPU 7.5 -> 6.4 s).
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            if threads:
-                # One process per core in batch mode: its threads must not fight.
-                options.intra_op_num_threads = threads
-                options.inter_op_num_threads = 1
             session = onnxruntime.InferenceSession(
-                str(model), sess_options=options, providers=["CPUExecutionProvider"]
+                str(model), sess_options=_session_options(onnxruntime, threads), providers=["CPUExecutionProvider"]
             )
         except Exception as exc:  # onnxruntime raises its own untyped errors
             raise EngineUnavailable(f"Piper model {model.name} could not be loaded: {exc}") from exc
