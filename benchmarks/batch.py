@@ -92,9 +92,10 @@ def tail(tmp: Path, voice: str) -> None:
 
     folder = tmp / "tail"
     folder.mkdir()
-    sample = SOURCES[0].read_text(encoding="utf-8")
-    long_text = "\n\n".join(sample.replace(" the ", f" the {n + 2} ", 1) for n in range(4))
-    (folder / "long.txt").write_text(long_text, encoding="utf-8")
+    sys.path.insert(0, str(Path(__file__).parent))
+    from memory import make_article  # every sentence distinct: a page repeated whole is read once
+
+    (folder / "long.txt").write_text(make_article(2000), encoding="utf-8")
     make_articles(folder, 5)
     (folder / "00-kyiv-independent-bakhmut.txt").unlink()  # the short ones only
     options = RunOptions(voice=voice, cache=False)
