@@ -105,7 +105,7 @@ def make_cover(
         _draw_site(draw, site, side, margin, soft)
     buffer = io.BytesIO()
     if fmt.upper() == "PNG":
-        image.save(buffer, "PNG", optimize=True)
+        image.save(buffer, "PNG")  # optimize=True: 0.17 s more CPU, taken from the engine
     else:
         image.save(
             buffer, "JPEG", quality=90, subsampling=0

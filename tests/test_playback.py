@@ -49,7 +49,7 @@ def test_audio_file_is_played_whole(tmp_path, fake_voice):
 def test_first_audio_comes_before_synthesis_ends(tmp_path, fake_voice, monkeypatch):
     from reader.loudness import LoudnessShaper
 
-    LoudnessShaper(16000)  # import scipy now: a one-off start-up cost is not what this measures
+    LoudnessShaper(16000)  # build the filters now: a one-off start-up cost is not what this measures
     monkeypatch.setenv("READER_FAKE_DELAY_S", "0.05")
     player = CommandPlayer([sys.executable, str(CAPTURE), str(tmp_path / "x.raw")], "capture")
     playback = play_article(str(SAMPLE_HTML), player, options=RunOptions(voice=fake_voice, cache=False))
