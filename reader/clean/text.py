@@ -18,6 +18,7 @@ import re
 from ..errors import ExtractionError
 from ..types import Article, Block, BlockKind, Dropped
 from .anchor import byline_and_date, head, headline_index, title_like
+from .learned import second_opinion
 from .lines import Line, count_tokens, describe, is_author_bio
 from .stopwords import guess_language
 
@@ -271,17 +272,17 @@ def clean_text(text: str) -> Article:
     except ExtractionError:
         return _main_content(lines)
     title_at, meta_at = head(lines, first)
+    reasons = rule_reasons(lines, first, last, title_at)
+    keep = second_opinion(lines, reasons)
     kept: list[Block] = []
     dropped: list[Dropped] = []
-    boxed = _teaser_boxes(lines, first, last)
     for index, line in enumerate(lines):
         if index == title_at:
             continue
-        reason = _inside_reason(lines, index, first, last, boxed) if first <= index <= last else None
-        if first <= index <= last and reason is None:
+        if index in keep:
             kept.append(Block(BlockKind.PARAGRAPH, line.text))
         else:
-            dropped.append(Dropped(line.text, reason or _outside_reason(line, index, first, meta_at)))
+            dropped.append(Dropped(line.text, reasons[index] or _outside_reason(line, index, first, meta_at)))
     byline, date = byline_and_date([lines[i].text for i in sorted(meta_at)])
     title = lines[title_at].text if title_at is not None else ""
     words = [w for block in kept for w in count_tokens(block.text)[1]]
@@ -289,6 +290,15 @@ def clean_text(text: str) -> Article:
         title=title, blocks=tuple(kept), byline=byline, date=date,
         language=guess_language(words), dropped=tuple(dropped),
     )  # fmt: skip
+
+
+def rule_reasons(lines: list[Line], first: int, last: int, title_at: int | None) -> list[str | None]:
+    """Per line, why the rules drop it inside the body ("" outside it or for the title), or None to keep it."""
+    boxed = _teaser_boxes(lines, first, last)
+    return [
+        "" if index == title_at or not first <= index <= last else _inside_reason(lines, index, first, last, boxed)
+        for index in range(len(lines))
+    ]
 
 
 def _main_content(lines: list[Line]) -> Article:
