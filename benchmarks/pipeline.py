@@ -287,6 +287,12 @@ def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from memory import make_article
 
+    # As an installed reader runs: pip compiles a package's modules when it installs it, but this
+    # checkout is an editable install and PYTHONDONTWRITEBYTECODE may be set; stale bytecode would
+    # make every `reader convert` compile its modules again (0.1-0.3 s the bare process never pays).
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "reader"), str(ROOT / "voices")],
+                   check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         articles = args.articles
