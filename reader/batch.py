@@ -258,7 +258,7 @@ def _worker_run(task: Task, options: RunOptions) -> TaskResult:
 
 
 def execute(
-    tasks: list[Task], options: RunOptions, *, jobs: int, cluster: str | None = None
+    tasks: list[Task], options: RunOptions, *, jobs: int, cluster: str | None = None, preset: VoicePreset | None = None
 ) -> Iterator[TaskResult]:
     """Results as they finish: in this process, in ``jobs`` worker processes, or on a Dask cluster."""
     if not tasks:
@@ -271,7 +271,7 @@ def execute(
     elif jobs <= 1:
         yield from _run_here(tasks, replace(options, jobs=1))
     else:
-        big, rest = split_big(tasks, jobs) if _synthesizes_in_processes(options) else ([], tasks)
+        big, rest = split_big(tasks, jobs) if _synthesizes_in_processes(options, preset) else ([], tasks)
         # An article longer than its share of the batch would hold the tail on one core while the
         # others idle: it runs alone first, its chunks spread over every core by the session's pool.
         yield from _run_here(big, replace(options, jobs=jobs))
@@ -290,14 +290,15 @@ def split_big(tasks: list[Task], jobs: int) -> tuple[list[Task], list[Task]]:
     return big, [task for task in tasks if task not in big]
 
 
-def _synthesizes_in_processes(options: RunOptions) -> bool:
+def _synthesizes_in_processes(options: RunOptions, preset: VoicePreset | None = None) -> bool:
     """Whether the options' voice renders chunks in worker processes (Piper, Kokoro), not inline (espeak),
     so that a crash in the speech library cannot take this process, and the batch, with it."""
     from .engines import engine_spec
     from .voices import resolve_voice
 
     try:
-        preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch, speaker=options.speaker)
+        if preset is None:
+            preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch, speaker=options.speaker)
         return engine_spec(preset.engine).processes
     except ReaderError:
         return False
@@ -335,10 +336,10 @@ def run_batch(
     check_folders(root, outdir)
     with OutputLock(outdir):
         the_plan = plan(root, outdir, options, pattern=pattern, force=force, preset=preset)
-        return _run_locked(the_plan, options, jobs, cluster, on_start, on_result, on_running)
+        return _run_locked(the_plan, options, jobs, cluster, preset, on_start, on_result, on_running)
 
 
-def _run_locked(the_plan, options, jobs, cluster, on_start, on_result, on_running):
+def _run_locked(the_plan, options, jobs, cluster, preset, on_start, on_result, on_running):
     root, outdir = the_plan.root, the_plan.outdir
     options = replace(options, format=options.format or "mp3")
     if on_start:
@@ -352,7 +353,7 @@ def _run_locked(the_plan, options, jobs, cluster, on_start, on_result, on_runnin
     pending = sorted(the_plan.tasks, key=lambda task: _size(task.source), reverse=True)
     if on_running:
         on_running([task.relative for task in pending[:jobs]])
-    for result in execute(pending, options, jobs=jobs, cluster=cluster):
+    for result in execute(pending, options, jobs=jobs, cluster=cluster, preset=preset):
         record(outdir, state, result)
         results.append(result)
         pending = [task for task in pending if task.relative != result.relative]

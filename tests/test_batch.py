@@ -171,7 +171,7 @@ def test_an_article_longer_than_its_share_runs_alone_on_every_core(tmp_path, fak
     """The long article's chunks are spread over the cores first; the short ones then run one per worker."""
     from reader import batch, workers
 
-    monkeypatch.setattr(batch, "_synthesizes_in_processes", lambda options: True)
+    monkeypatch.setattr(batch, "_synthesizes_in_processes", lambda options, preset=None: True)
     here, pooled = [], []
     monkeypatch.setattr(batch, "run_task", lambda task, options, keeper=None: here.append((task.relative, options.jobs)))
     monkeypatch.setattr(workers, "run_in_processes", lambda tasks, options, jobs: iter(pooled.append(([t.relative for t in tasks], options.jobs, jobs)) or []))
@@ -188,7 +188,7 @@ def test_an_article_longer_than_its_share_runs_alone_on_every_core(tmp_path, fak
 def test_a_long_article_narrated_on_the_chunk_pool_sounds_as_narrated_alone(tmp_path, fake_voice, monkeypatch):
     from reader import batch
 
-    monkeypatch.setattr(batch, "_synthesizes_in_processes", lambda options: True)
+    monkeypatch.setattr(batch, "_synthesizes_in_processes", lambda options, preset=None: True)
     options = RunOptions(voice=fake_voice, format="wav", cache=False)
     tasks = _tasks(tmp_path, [60, 5, 4])
     results = {r.relative: r for r in batch.execute(tasks, options, jobs=2)}

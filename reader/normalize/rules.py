@@ -145,6 +145,11 @@ _WEEKDAYS = frozenset(("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri
 _DATE_AFTER = re.compile(rf",?\s(?:{dates.MONTH}\b|\d{{1,2}}(?:st|nd|rd|th)?\s{dates.MONTH}\b|\d{{1,2}}/\d{{1,2}}\b)")
 
 
+_PAGE, _YEAR = re.compile(r"\s?\d"), re.compile(r"\s?\d{3,4}\b")
+_BEFORE_NUMBER = {"p": _PAGE, "pp": _PAGE, "c": _YEAR, "ca": _YEAR}
+"""Letters that are an abbreviation only before a number: pages, and circa before a year."""
+
+
 def _abbreviation(match: re.Match[str], text: str) -> str | None:
     word = match.group("abbr").lower()
     if word == "no":
@@ -152,10 +157,8 @@ def _abbreviation(match: re.Match[str], text: str) -> str | None:
     if word in _WEEKDAYS:  # "Wed." is a weekday only before a date: "Mon., Jan. 5", "Fri., 12 May", "Tue 3 Mar"
         written_as_name = match.group("dot") or match.group("abbr")[0].isupper()
         return ABBREVIATIONS[word] if written_as_name and _DATE_AFTER.match(text, match.end()) else None
-    if word in ("p", "pp"):  # "p. 55", "pp. 12-15": pages, only before a number
-        return ABBREVIATIONS[word] if match.group("dot") and re.match(r"\s?\d", text[match.end() :]) else None
-    if word in ("c", "ca"):  # "c. 1850", "ca. 1990": circa, only before a year
-        return "circa" if match.group("dot") and re.match(r"\s?\d{3,4}\b", text[match.end() :]) else None
+    if word in _BEFORE_NUMBER:  # "p. 55", "pp. 12-15", "c. 1850": only with the dot, before the number they name
+        return ABBREVIATIONS[word] if match.group("dot") and _BEFORE_NUMBER[word].match(text, match.end()) else None
     if word in ("mar", "may", "jun", "jul", "dec") and not re.match(r"\s*\d", text[match.end() : match.end() + 5]):
         return None  # "mar" the verb; a month abbreviation is followed by a day
     if not match.group("dot") and word not in BARE_ABBREVIATIONS:

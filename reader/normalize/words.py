@@ -15,7 +15,7 @@ TITLE_PAIRS = {("lt", "col"): "Lieutenant Colonel", ("lt", "gen"): "Lieutenant G
                ("maj", "gen"): "Major General", ("brig", "gen"): "Brigadier General"}  # fmt: skip
 # Abbreviations read the same wherever they stand.
 ABBREVIATIONS = {
-    "vs": "versus", "ext": "extension", "p": "page", "pp": "pages", "etc": "et cetera", "e.g": "for example", "i.e": "that is", "approx": "approximately",
+    "vs": "versus", "ext": "extension", "p": "page", "pp": "pages", "c": "circa", "ca": "circa", "etc": "et cetera", "e.g": "for example", "i.e": "that is", "approx": "approximately",
     "inc": "Incorporated", "corp": "Corporation", "ltd": "Limited", "co": "Company", "bros": "Brothers",
     "jr": "Junior", "sr": "Senior", "dept": "Department", "univ": "University", "est": "established",
     "ave": "Avenue", "blvd": "Boulevard", "rd": "Road", "hwy": "Highway", "mt": "Mount", "ft": "Fort",
