@@ -225,6 +225,19 @@ def _copy_hashing(source: Path, dest: Path) -> str:
     return digest.hexdigest()
 
 
+ENCODER_NICE = 10
+"""How much the encoder yields the cores to the engine: it has slack (a pipe and the chunks
+queued ahead), the engine's threads have none (each operator waits for its slowest thread)."""
+
+
+def _yield_to_engine(pid: int) -> None:
+    """Lower the encoder's priority; where that is refused it just runs at the usual one."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, os.getpriority(os.PRIO_PROCESS, 0) + ENCODER_NICE)
+    except (AttributeError, OSError):  # no setpriority (Windows), or a process that already exited
+        pass
+
+
 class Encoder:
     """A running ffmpeg that encodes mono int16 PCM into ``out`` atomically."""
 
@@ -250,6 +263,7 @@ class Encoder:
             *FORMATS[self.fmt], str(self._tmp),
         ]  # fmt: skip
         self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=self._log)
+        _yield_to_engine(self._process.pid)
         return self
 
     def write(self, pcm: np.ndarray) -> None:

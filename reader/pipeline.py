@@ -112,18 +112,26 @@ class Prepared:
     chunks: list[Chunk]
 
 
-def prepare(source: str, options: RunOptions, *, stdin: BinaryIO | None = None) -> Prepared:
+def prepare(
+    source: str, options: RunOptions, *, stdin: BinaryIO | None = None,
+    on_voice: Callable[[VoicePreset], None] | None = None,
+) -> Prepared:  # fmt: skip
     """Source -> article -> script -> chunks, with the options: the one preparation every command uses.
 
     Without ``--voice`` the article's language picks the voice (``voice_for_language``):
-    a non-English article is never read by an English voice unless asked.
+    a non-English article is never read by an English voice unless asked. ``on_voice``
+    hears the voice as soon as it is known, before the rest of the work (to start loading it).
     """
     preset = None
     if options.voice:  # checked before the article is read, so a typo costs nothing
         preset = resolve_voice(options.voice, rate=options.rate, pitch=options.pitch, speaker=options.speaker)
+        if on_voice:
+            on_voice(preset)
     article = extract(source, keep_all=options.keep_all, stdin=stdin, language=options.language)
     if preset is None:
         preset = voice_for_language(article.language, rate=options.rate, pitch=options.pitch, speaker=options.speaker)
+        if on_voice:
+            on_voice(preset)
     return Prepared(source, article, preset, make_chunks(article, preset, options))
 
 
@@ -139,6 +147,27 @@ def open_session(preset: VoicePreset, options: RunOptions, engine: Engine | None
         preset, search_dirs=voice_dirs(), loudness=options.loudness, cache=ChunkCache() if options.cache else None,
         threads=options.threads, engine=engine, jobs=options.jobs,
     )  # fmt: skip
+
+
+class WarmSessions:
+    """Sessions opened by ``open`` as soon as ``prepare`` names the voice, each set loading it
+    (``SynthesisSession.warm``) while the article is still being prepared."""
+
+    def __init__(self, open: Callable[[VoicePreset], SynthesisSession]) -> None:
+        self._open = open
+        self._sessions: dict[VoicePreset, SynthesisSession] = {}
+
+    def warm(self, preset: VoicePreset) -> None:
+        self.get(preset).warm()
+
+    def get(self, preset: VoicePreset) -> SynthesisSession:
+        if preset not in self._sessions:
+            self._sessions[preset] = self._open(preset)
+        return self._sessions[preset]
+
+    def close(self) -> None:
+        for session in self._sessions.values():
+            session.close()
 
 
 def narrate(
@@ -161,16 +190,16 @@ def narrate(
     options = options or RunOptions()
     out_path = Path(out) if out is not None else None
     fmt = choose_format(out_path, options.format)
-    prepared = prepare(source, options, stdin=stdin)
-    out_path = out_path or default_output(source, prepared.article, fmt)
-    check_writable(out_path, inputs=[source])
-    own = session_for is None
-    session = session_for(prepared.preset) if session_for else open_session(prepared.preset, options, engine)
+    opened = WarmSessions(lambda preset: session_for(preset) if session_for else open_session(preset, options, engine))
     try:
+        prepared = prepare(source, options, stdin=stdin, on_voice=opened.warm)
+        out_path = out_path or default_output(source, prepared.article, fmt)
+        check_writable(out_path, inputs=[source])
+        session = opened.get(prepared.preset)
         return write_narration(prepared, session, out_path, fmt, options, on_progress=on_progress)
     finally:
-        if own:
-            session.close()
+        if session_for is None:
+            opened.close()
 
 
 def write_narration(

@@ -20,7 +20,7 @@ import numpy as np
 from .assemble import check_writable, choose_format, find_ffmpeg
 from .engines import Engine
 from .errors import SourceError
-from .pipeline import RunOptions, open_session, prepare, write_narration
+from .pipeline import RunOptions, WarmSessions, open_session, prepare, write_narration
 from .render import PlayerSink, render
 
 PLAYBACK_RATE = 24000
@@ -45,17 +45,18 @@ def play_article(
     fmt = choose_format(save, options.format) if save else None
     if save:
         check_writable(save, inputs=[source])
-    prepared = prepare(source, options, stdin=stdin)
-    session = open_session(prepared.preset, options, engine)
+    opened = WarmSessions(lambda preset: open_session(preset, options, engine))
     sink = PlayerSink(player)
     try:
+        prepared = prepare(source, options, stdin=stdin, on_voice=opened.warm)
+        session = opened.get(prepared.preset)
         if save:
             narration = write_narration(prepared, session, save, fmt, options, also=(sink,))
             return Playback(narration.duration_s, sink.first_audio_s(started), save)
         rendered = render(prepared.chunks, session, [sink])
         return Playback(rendered.duration_s, sink.first_audio_s(started))
     finally:
-        session.close()
+        opened.close()
 
 
 AUDIO_SUFFIXES = {".mp3", ".ogg", ".opus", ".wav", ".flac", ".m4a", ".m4b", ".aac"}

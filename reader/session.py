@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
     from .cache import ChunkCache
     from .parallel import ChunkPool
+    from .warmup import Warmup
 
 SHAPING = "shaped-1"
 """Version of the trim/gate/loudness chain, part of every cache key."""
@@ -89,6 +90,7 @@ class SynthesisSession:
         self._shapers: dict[int, object] = {}
         self._rate: int | None = None
         self._pool: ChunkPool | None = None
+        self._warmup: Warmup | None = None
         self.stats = SessionStats()
 
     @property
@@ -100,9 +102,31 @@ class SynthesisSession:
         """The voice's rate: known from the cache without loading the engine, else from the engine."""
         return self._rate or self._real().sample_rate
 
+    def warm(self) -> None:
+        """Start loading the voice on a helper thread (``reader.warmup``): the engine for the
+        sequential path, or the voice a pool forks its workers with. A no-op once loaded."""
+        from .warmup import Warmup
+
+        if self._engine is not None or self._pool is not None or self._warmup is not None:
+            return
+        if self.workers > 1:
+            from .parallel import ChunkPool
+
+            self._warmup = Warmup(lambda: ChunkPool(self.preset, self._search_dirs, self.workers), ChunkPool.close)
+        else:
+            self._warmup = Warmup(self._load, lambda engine: engine.close())
+
+    def _load(self) -> Engine:
+        return load_engine(self.preset, threads=self.settings.threads, search_dirs=self._search_dirs)
+
+    def _warmed(self) -> object | None:
+        """What the warm-up loaded (its error raised here), or None without one."""
+        warmup, self._warmup = self._warmup, None
+        return warmup.result() if warmup is not None else None
+
     def _real(self) -> Engine:
         if self._engine is None:
-            self._engine = load_engine(self.preset, threads=self.settings.threads, search_dirs=self._search_dirs)
+            self._engine = self._warmed() or self._load()
         return self._engine
 
     def synthesize(self, text: str) -> np.ndarray:
@@ -201,7 +225,7 @@ class SynthesisSession:
 
         if self._pool is None:
             started = time.perf_counter()  # the voice may load here, before the workers fork
-            self._pool = ChunkPool(self.preset, self._search_dirs, workers)
+            self._pool = self._warmed() or ChunkPool(self.preset, self._search_dirs, workers)
             self.stats.synthesis_s += time.perf_counter() - started
         return self._pool
 
@@ -272,6 +296,9 @@ class SynthesisSession:
         return self._shapers[rate].shape(pcm)
 
     def close(self) -> None:
+        if self._warmup is not None:  # a voice loaded for nothing (the narration was cached)
+            self._warmup.cancel()
+            self._warmup = None
         if self._pool is not None:
             self._pool.close()
             self._pool = None

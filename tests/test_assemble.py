@@ -139,3 +139,12 @@ def _embedded_cover(path, fmt: str) -> bytes:
     from mutagen.mp4 import MP4
 
     return bytes(MP4(str(path)).tags["covr"][0])
+
+
+def test_the_encoder_yields_the_cores_to_the_engine(tmp_path):
+    """The encoder has slack (a pipe, chunks queued ahead); a two-thread engine has none."""
+    with Encoder(tmp_path / "out.mp3", "mp3", 16000) as encoder:
+        encoder.write(np.zeros(16000, dtype=np.int16))
+        ours = os.getpriority(os.PRIO_PROCESS, 0)
+        assert os.getpriority(os.PRIO_PROCESS, encoder._process.pid) == min(19, ours + 10)
+    assert decode(tmp_path / "out.mp3").duration_s == pytest.approx(1.0, abs=0.06)

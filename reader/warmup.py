@@ -1,0 +1,57 @@
+"""Warm-up: a voice loaded on a helper thread while the article is still being prepared.
+
+Loading a voice is the one long wait before the first audio (Piper: ~0.3 s to
+build its onnxruntime session), and onnxruntime builds it without holding the
+GIL. Started as soon as the voice is known, it overlaps reader's own imports
+and the cleaning and normalizing of the article, which a bare engine process
+never pays, instead of following them.
+
+A warm-up that turns out not to be needed (the narration was in the cache) is
+cancelled: if the load has not begun it never does; if it has, ``cancel``
+waits for it and closes what it built, so no thread outlives its session.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class Warmup(Generic[T]):
+    """``load`` run on a helper thread; ``result`` waits for it, ``cancel`` drops it."""
+
+    def __init__(self, load: Callable[[], T], close: Callable[[T], None]) -> None:
+        self._load, self._close = load, close
+        self._cancelled = threading.Event()
+        self._outcome: list[tuple[bool, object]] = []
+        self._thread = threading.Thread(target=self._run, name="reader-warmup", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        if self._cancelled.is_set():
+            return
+        try:
+            self._outcome.append((True, self._load()))
+        except BaseException as exc:  # noqa: BLE001 - raised again by result(), in the caller's thread
+            self._outcome.append((False, exc))
+
+    def result(self) -> T:
+        """What ``load`` returned, once it has; its exception, raised here, if it failed."""
+        self._thread.join()
+        if not self._outcome:
+            raise RuntimeError("the warm-up was cancelled")
+        ok, value = self._outcome[0]
+        if not ok:
+            raise value
+        return value
+
+    def cancel(self) -> None:
+        """Stop a load that has not begun; wait for one that has, and close what it built."""
+        self._cancelled.set()
+        self._thread.join()
+        if self._outcome and self._outcome[0][0]:
+            self._close(self._outcome[0][1])
+        self._outcome.clear()

@@ -1,0 +1,88 @@
+"""Warm-up: the voice loads on a helper thread while the article is prepared, and a
+warm-up nobody needs is closed, never left running."""
+
+import threading
+
+import pytest
+
+import reader.pipeline as pipeline
+import reader.session as session_module
+from reader.pipeline import RunOptions, narrate
+from reader.warmup import Warmup
+
+
+def test_result_is_what_the_load_returned():
+    assert Warmup(lambda: 42, lambda value: None).result() == 42
+
+
+def test_a_failed_load_raises_in_the_caller():
+    def load():
+        raise ValueError("no such voice")
+
+    with pytest.raises(ValueError, match="no such voice"):
+        Warmup(load, lambda value: None).result()
+
+
+def test_cancel_closes_what_was_built_and_leaves_no_thread():
+    closed = []
+    warmup = Warmup(lambda: "engine", closed.append)
+    warmup.cancel()
+    assert closed == ["engine"]
+    assert not any(t.name == "reader-warmup" for t in threading.enumerate())
+    with pytest.raises(RuntimeError):
+        warmup.result()
+
+
+class _Watch:
+    """Records which thread loaded the engine and whether it began before extraction returned."""
+
+    def __init__(self, monkeypatch):
+        self.loading = threading.Event()
+        self.threads: list[str] = []
+        self.loaded_before_extracted: list[bool] = []
+        self.closed = 0
+        real_load, real_extract = session_module.load_engine, pipeline.extract
+
+        def load_engine(*args, **kwargs):
+            self.threads.append(threading.current_thread().name)
+            self.loading.set()
+            engine = real_load(*args, **kwargs)
+            real_close = engine.close
+
+            def close():
+                self.closed += 1
+                real_close()
+
+            engine.close = close
+            return engine
+
+        def extract(*args, **kwargs):
+            # Waits for the load to begin: without a warm-up it only begins after this returns.
+            self.loaded_before_extracted.append(self.loading.wait(timeout=5))
+            return real_extract(*args, **kwargs)
+
+        monkeypatch.setattr(session_module, "load_engine", load_engine)
+        monkeypatch.setattr(pipeline, "extract", extract)
+
+
+def test_the_voice_loads_while_the_article_is_read(tmp_path, fake_voice, monkeypatch):
+    watch = _Watch(monkeypatch)
+    article = tmp_path / "a.txt"
+    article.write_text("A title\n\nOne sentence to say. And another one after it.\n", encoding="utf-8")
+    result = narrate(str(article), tmp_path / "a.wav", options=RunOptions(voice=fake_voice, cache=False))
+    assert result.duration_s > 1.0
+    assert watch.loaded_before_extracted == [True]
+    assert watch.threads == ["reader-warmup"]
+    assert watch.closed == 1
+
+
+def test_a_cached_narration_closes_the_voice_it_loaded_for_nothing(tmp_path, fake_voice, monkeypatch):
+    article = tmp_path / "a.txt"
+    article.write_text("A title\n\nOne sentence to say. And another one after it.\n", encoding="utf-8")
+    options = RunOptions(voice=fake_voice)
+    first = narrate(str(article), tmp_path / "a.wav", options=options)
+    watch = _Watch(monkeypatch)
+    again = narrate(str(article), tmp_path / "b.wav", options=options)
+    assert again.cached == again.chunks and again.duration_s == pytest.approx(first.duration_s)
+    assert watch.closed == len(watch.threads) == 1
+    assert not any(t.name == "reader-warmup" for t in threading.enumerate())
