@@ -22,6 +22,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import stat
 import struct
 import tempfile
@@ -149,6 +150,9 @@ def _touch(*paths: Path) -> None:
             pass
 
 
+_HEX_KEY = re.compile(r"[0-9a-f]{64}")
+
+
 class ChunkCache:
     """Chunk PCM on disk, one file per chunk, keyed by a SHA-256 of identity and text."""
 
@@ -212,6 +216,26 @@ class ChunkCache:
         record = {"version": _NARRATION_VERSION, "format": fmt, "size": size, "blake2b": digest, "meta": meta}
         if self._write_atomic(sidecar, lambda out: out.write(json.dumps(record).encode())) is not None:
             self._grew(size)
+
+    def expects_narration(self, hint: str, fmt: str) -> bool:
+        """Whether the source fingerprinted by ``hint`` (``pipeline.source_hint``) was narrated
+        before and that narration is still kept. Only a guess (what the key covers may have
+        changed): it decides whether loading the voice ahead is worth it, never what is reused."""
+        handle = _open_regular(self._hint_path(hint))
+        if handle is None:
+            return False
+        with handle:
+            key = handle.read(128).decode("ascii", "replace")
+        if not _HEX_KEY.fullmatch(key):  # a damaged hint never names a path outside the cache
+            return False
+        return all(path.is_file() for path in self._narration_paths(key, fmt))
+
+    def note_narration(self, hint: str, key: str) -> None:
+        """Remember that ``hint``'s source was narrated under ``key`` (see ``expects_narration``)."""
+        self._write_atomic(self._hint_path(hint), lambda out: out.write(key.encode("ascii")))
+
+    def _hint_path(self, hint: str) -> Path:
+        return self.folder / "narrations" / hint[:2] / f"{hint}.hint.json"
 
     def _narration_paths(self, key: str, fmt: str) -> tuple[Path, Path]:
         folder = self.folder / "narrations" / key[:2]

@@ -151,14 +151,20 @@ def open_session(preset: VoicePreset, options: RunOptions, engine: Engine | None
 
 class WarmSessions:
     """Sessions opened by ``open`` as soon as ``prepare`` names the voice, each set loading it
-    (``SynthesisSession.warm``) while the article is still being prepared."""
+    (``SynthesisSession.warm``) while the article is still being prepared, unless
+    ``needless(session)`` says the narration will come whole from the cache."""
 
-    def __init__(self, open: Callable[[VoicePreset], SynthesisSession]) -> None:
-        self._open = open
+    def __init__(
+        self, open: Callable[[VoicePreset], SynthesisSession],
+        needless: Callable[[SynthesisSession], bool] = lambda session: False,
+    ) -> None:  # fmt: skip
+        self._open, self._needless = open, needless
         self._sessions: dict[VoicePreset, SynthesisSession] = {}
 
     def warm(self, preset: VoicePreset) -> None:
-        self.get(preset).warm()
+        session = self.get(preset)
+        if not self._needless(session):
+            session.warm()
 
     def get(self, preset: VoicePreset) -> SynthesisSession:
         if preset not in self._sessions:
@@ -190,7 +196,10 @@ def narrate(
     options = options or RunOptions()
     out_path = Path(out) if out is not None else None
     fmt = choose_format(out_path, options.format)
-    opened = WarmSessions(lambda preset: session_for(preset) if session_for else open_session(preset, options, engine))
+    opened = WarmSessions(
+        lambda preset: session_for(preset) if session_for else open_session(preset, options, engine),
+        needless=lambda session: _expects_narration(source, options, fmt, session),
+    )  # fmt: skip
     try:
         prepared = prepare(source, options, stdin=stdin, on_voice=opened.warm)
         out_path = out_path or default_output(source, prepared.article, fmt)
@@ -218,6 +227,8 @@ def write_narration(
         result = _narration(prepared, rendered, out, fmt)
         cached = session.stats.hits - hits_before
         _keep_narration(key, result)
+    if key:  # the next run of this source with these settings need not load the voice ahead
+        _note_source(key, source_hint(prepared.source, options, fmt, session))
     if options.subtitles:
         write_subtitles(result.segments, out, options.subtitles)
     article = prepared.article
@@ -269,3 +280,34 @@ def _keep_narration(key: str | None, result: Narration) -> None:
         meta = {"duration_s": result.duration_s, "sample_rate": result.sample_rate, "words": result.words,
                 "segments": [[s.start_s, s.end_s, s.text] for s in result.segments]}  # fmt: skip
         ChunkCache().put_narration(key, result.format, result.path, meta)
+
+
+def _note_source(key: str, hint: str | None) -> None:
+    from .cache import ChunkCache
+
+    if hint:
+        ChunkCache().note_narration(hint, key)
+
+
+def source_hint(source: str, options: RunOptions, fmt: str, session: SynthesisSession) -> str | None:
+    """A fingerprint of a local file (path, size, time) and everything that shapes its narration,
+    known before the file is read; None for URLs and stdin, which can't be fingerprinted cheaply."""
+    from .cache import ChunkCache
+
+    if source == "-" or is_url(source):
+        return None
+    try:
+        path = Path(source).resolve()
+        info = path.stat()
+    except (OSError, RuntimeError):
+        return None
+    return ChunkCache.key(f"{session.identity}:{fmt}:{options!r}", f"{path}:{info.st_size}:{info.st_mtime_ns}")
+
+
+def _expects_narration(source: str, options: RunOptions, fmt: str, session: SynthesisSession) -> bool:
+    """Whether this source, unchanged, was narrated with these settings and the result is still
+    cached: then loading the voice ahead would only make the copy wait for it."""
+    from .cache import ChunkCache
+
+    hint = source_hint(source, options, fmt, session) if session.settings.cache else None
+    return hint is not None and ChunkCache().expects_narration(hint, fmt)

@@ -93,4 +93,23 @@ def test_cache_cli(tmp_path, fake_voice):
     assert runner.invoke(app, ["convert", str(source), "-o", str(tmp_path / "x.mp3"), "--voice", fake_voice, "-q"]).exit_code == 0
     info = runner.invoke(app, ["cache", "info"])
     assert info.exit_code == 0 and "4 chunks, 1 narrations" in info.stdout
-    assert "Removed 6 cached files." in runner.invoke(app, ["cache", "clear"]).stdout  # 4 chunks, audio + metadata
+    assert "Removed 7 cached files." in runner.invoke(app, ["cache", "clear"]).stdout  # 4 chunks, audio + metadata, source hint
+
+
+def test_a_source_hint_only_names_a_kept_narration(tmp_path):
+    """The hint is a guess read from disk: only a kept narration's key makes it true, and a
+    damaged or hostile hint file never names a path outside the cache."""
+    cache = ChunkCache(tmp_path)
+    hint, key = cache.key("hint", "a.txt"), cache.key("narration", "text")
+    assert not cache.expects_narration(hint, "mp3")
+    cache.note_narration(hint, key)
+    assert not cache.expects_narration(hint, "mp3")  # the narration itself is not kept
+    audio = tmp_path / "a.mp3"
+    audio.write_bytes(b"ID3 audio")
+    cache.put_narration(key, "mp3", audio, {"duration_s": 1.0})
+    assert cache.expects_narration(hint, "mp3") and not cache.expects_narration(hint, "wav")
+    assert cache.info().narrations == 1  # a hint is not counted as a narration
+    hint_file = tmp_path / "narrations" / hint[:2] / f"{hint}.hint.json"
+    for damaged in (b"../../etc/passwd", key.encode()[:-1] + b"/", b"\xff" * 64):
+        hint_file.write_bytes(damaged)
+        assert not cache.expects_narration(hint, "mp3")

@@ -1,6 +1,7 @@
 """Warm-up: the voice loads on a helper thread while the article is prepared, and a
 warm-up nobody needs is closed, never left running."""
 
+import os
 import threading
 
 import pytest
@@ -42,6 +43,7 @@ class _Watch:
         self.loaded_before_extracted: list[bool] = []
         self.closed = 0
         real_load, real_extract = session_module.load_engine, pipeline.extract
+        self.real_extract = real_extract
 
         def load_engine(*args, **kwargs):
             self.threads.append(threading.current_thread().name)
@@ -76,13 +78,28 @@ def test_the_voice_loads_while_the_article_is_read(tmp_path, fake_voice, monkeyp
     assert watch.closed == 1
 
 
-def test_a_cached_narration_closes_the_voice_it_loaded_for_nothing(tmp_path, fake_voice, monkeypatch):
+def test_a_rerun_of_a_cached_narration_loads_no_voice(tmp_path, fake_voice, monkeypatch):
     article = tmp_path / "a.txt"
     article.write_text("A title\n\nOne sentence to say. And another one after it.\n", encoding="utf-8")
     options = RunOptions(voice=fake_voice)
     first = narrate(str(article), tmp_path / "a.wav", options=options)
     watch = _Watch(monkeypatch)
+    monkeypatch.setattr(pipeline, "extract", watch.real_extract)  # nothing to wait for here
     again = narrate(str(article), tmp_path / "b.wav", options=options)
     assert again.cached == again.chunks and again.duration_s == pytest.approx(first.duration_s)
-    assert watch.closed == len(watch.threads) == 1
+    assert watch.threads == []
+
+
+def test_a_voice_loaded_for_a_cached_narration_is_closed(tmp_path, fake_voice, monkeypatch):
+    """A touched file can't be known unchanged before it is read: the voice loads ahead,
+    the narration is found in the cache all the same, and the loaded voice is closed."""
+    article = tmp_path / "a.txt"
+    article.write_text("A title\n\nOne sentence to say. And another one after it.\n", encoding="utf-8")
+    options = RunOptions(voice=fake_voice)
+    narrate(str(article), tmp_path / "a.wav", options=options)
+    os.utime(article, (1_000_000_000, 1_000_000_000))
+    watch = _Watch(monkeypatch)
+    again = narrate(str(article), tmp_path / "b.wav", options=options)
+    assert again.cached == again.chunks
+    assert watch.threads == ["reader-warmup"] and watch.closed == 1
     assert not any(t.name == "reader-warmup" for t in threading.enumerate())
