@@ -68,13 +68,12 @@ def page_record(task: tuple[str, str, str, str, bytes]) -> dict:
     """The rules' choice, the model's features and the labels of one page."""
     from reader.clean import learned, text
     from reader.clean.anchor import head
-    from reader.clean.lines import describe
     from reader.errors import ExtractionError
 
     key, domain, page_type, truth, raw = task
     record = {"key": key, "domain": domain, "type": page_type, "truth": truth}
     source = raw.decode("utf-8", "replace")
-    lines = describe(text.logical_lines(source))
+    lines = text.page_lines(source)
     try:
         if not lines or text._already_clean(lines):
             raise ExtractionError("not the rules' body")

@@ -162,6 +162,10 @@ class Line:
     """Looks like a photo caption or credit."""
     markup: bool = False
     """Holds HTML source (an embed or republish snippet): there to copy, not to read."""
+    contents_entry: bool = False
+    """A section heading that the page's table of contents lists (set by ``text_toc.py``)."""
+    contents_list: bool = False
+    """An entry of the table of contents itself (set by ``text_toc.py``)."""
 
     @property
     def prose(self) -> bool:

@@ -21,6 +21,7 @@ from .anchor import byline_and_date, head, headline_index, title_like
 from .learned import second_opinion
 from .lines import Line, count_tokens, describe, is_author_bio
 from .stopwords import guess_language
+from .text_toc import restore_headings
 
 _WS = re.compile(r"\s+")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
@@ -29,6 +30,8 @@ _MIN_ARTICLE_TOKENS = 30
 _PROSE_OFFSET = 8
 _COMMENT_WEIGHT = 0.25
 _LIST_ITEM_SCORE = 0.5
+_CONTENTS_SCORE = -0.5
+"""An entry of the article's own table of contents: not read, but no sign that the article has ended."""
 _WALL = -80.0
 _INLINE_WALL = -15.0
 _FEED_WALL = -40.0
@@ -77,6 +80,8 @@ def score(line: Line) -> float:
         return _WALL
     if line.inline_marker:
         return _INLINE_WALL
+    if line.contents_list:
+        return _CONTENTS_SCORE
     if line.repeated > 1:
         return -4.0 if line.tokens < 8 else -8.0
     if line.furniture and line.tokens < 40 or line.markup:
@@ -170,6 +175,8 @@ def _inside_reason(lines: list[Line], index: int, first: int, last: int, boxed: 
     line = lines[index]
     if index in boxed:
         return "teaser box inside the body"
+    if line.contents_list:
+        return "table of contents"
     if line.repeated > 1:
         return "repeated on the page"
     if line.furniture and line.tokens < 40:
@@ -180,7 +187,7 @@ def _inside_reason(lines: list[Line], index: int, first: int, last: int, boxed: 
         return "timestamp, date or price on its own"
     if line.caption:
         return "photo caption or credit"
-    if line.prose or line.sentence:
+    if line.prose or line.sentence or line.contents_entry:
         return None
     before = lines[index - 1] if index > first else None
     after = lines[index + 1] if index < last else None
@@ -260,9 +267,14 @@ def locate_body(lines: list[Line]) -> tuple[int, int]:
     return first, last
 
 
+def page_lines(text: str) -> list[Line]:
+    """The page's logical lines and their features."""
+    return restore_headings(describe(logical_lines(text)))
+
+
 def clean_text(text: str) -> Article:
     """Find the article (headline and body paragraphs) in a plain-text page."""
-    lines = describe(logical_lines(text))
+    lines = page_lines(text)
     if not lines:
         raise ExtractionError("The input holds no text.")
     if _already_clean(lines):
