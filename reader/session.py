@@ -3,13 +3,15 @@
 The pipeline talks only to a session: it answers from the chunk cache, loads
 the engine on the first miss, shapes each chunk (trim, quality gate,
 loudness) and counts what it did. ``stream`` overlaps the two halves: the
-engine renders the next chunk on a helper thread while this thread shapes
-the one before, so the engine never waits on numpy.
+engine renders the next chunk on a helper thread while a second one shapes
+the one before at a lower priority (``reader.ahead``), so the engine never
+waits on numpy, and numpy never takes a core the engine could use.
 
 With more than one worker (``jobs``, or an engine that wants processes:
 ``reader.parallel``) only the raw synthesis of cache misses moves to a pool
-of processes; the lookups, shaping and cache writes stay here, in order, on
-the same code as the sequential path. Chunks are submitted at most
+of processes; the lookups, shaping and cache writes stay on the consuming
+thread (the pool's workers die with the thread that forked them), in order,
+on the same code as the sequential path. Chunks are submitted at most
 AHEAD_PER_WORKER per worker ahead of the consumer, and each is yielded as
 soon as it and every chunk before it are done.
 
@@ -20,7 +22,6 @@ new task, and builds a new one when any of them changed.
 
 from __future__ import annotations
 
-import queue
 import threading
 import time
 from collections import deque
@@ -48,7 +49,8 @@ SHAPING = "shaped-1"
 """Version of the trim/gate/loudness chain, part of every cache key."""
 PREFETCH = 3
 """Chunks the engine may render ahead of the shaping: a few seconds of audio."""
-_END = object()
+SHAPER_NICE = 10
+"""How far the shaping yields the cores to the engine's threads (``reader.ahead``)."""
 
 
 @dataclass(frozen=True)
@@ -145,32 +147,36 @@ class SynthesisSession:
     def stream(self, texts: Iterable[str]) -> Iterator[np.ndarray]:
         """Each text's shaped audio, in order, each as soon as it is ready; the engine works ahead."""
         texts, workers = list(texts), self.workers
-        ahead = self._ahead_in_pool(texts, workers) if workers > 1 else self._ahead_on_thread(texts)
-        again = partial(self._raw_in_pool, workers=workers) if workers > 1 else self._raw
+        if workers == 1:
+            yield from self._stream_on_threads(texts)
+            return
+        ahead = self._ahead_in_pool(texts, workers)  # shaped here: the pool is tied to this thread
+        again = partial(self._raw_in_pool, workers=workers)
         try:
             for text, key, cached, raw in ahead:
                 yield cached if cached is not None else self._finish(text, key, raw, again)
         finally:
             ahead.close()
 
-    def _ahead_on_thread(self, texts: list[str]) -> Iterator[tuple]:
-        """(text, cache key, cached audio, raw audio) per text, the engine running on a helper thread."""
-        ahead: queue.Queue = queue.Queue(maxsize=PREFETCH)
-        stop = threading.Event()
-        worker = threading.Thread(target=self._produce, args=(texts, ahead, stop), daemon=True)
-        worker.start()
+    def _stream_on_threads(self, texts: list[str]) -> Iterator[np.ndarray]:
+        """The sequential path: the engine on one helper thread, the shaping on another at a
+        lower priority (``reader.ahead``), this thread only handing the audio on."""
+        from .ahead import Ahead
+
+        produced = Ahead(partial(self._produce, texts), name="reader-engine", size=PREFETCH)
+        shaped = Ahead(partial(self._shape, produced), name="reader-shaper", size=1, nice=SHAPER_NICE)
         try:
-            while (item := ahead.get()) is not _END:
-                if isinstance(item, BaseException):
-                    raise item
-                yield item
+            yield from shaped
         finally:
-            stop.set()
-            while worker.is_alive():  # unblock a producer waiting on a full queue
-                try:
-                    ahead.get(timeout=0.05)
-                except queue.Empty:
-                    pass
+            produced.stop()  # first, so neither thread starts another chunk
+            shaped.close()
+            produced.close()
+
+    def _shape(self, produced: Iterable[tuple], put: Callable[[object], None], stop: threading.Event) -> None:
+        for text, key, cached, raw in produced:
+            if stop.is_set():
+                return
+            put(cached if cached is not None else self._finish(text, key, raw, self._raw))
 
     def _ahead_in_pool(self, texts: list[str], workers: int) -> Iterator[tuple]:
         """The same items, cache misses rendered in the process pool, a bounded window ahead.
@@ -234,19 +240,15 @@ class SynthesisSession:
             self._pool.terminate()
         self._pool = None
 
-    def _produce(self, texts: list[str], ahead: queue.Queue, stop: threading.Event) -> None:
-        try:
-            for text in texts:
-                if stop.is_set():
-                    return
-                started = time.perf_counter()
-                key, cached = self._lookup(text)
-                raw = None if cached is not None else self._raw(text)
-                self.stats.synthesis_s += time.perf_counter() - started
-                ahead.put((text, key, cached, raw))
-            ahead.put(_END)
-        except BaseException as exc:  # noqa: BLE001 - handed to the consuming thread
-            ahead.put(exc)
+    def _produce(self, texts: list[str], put: Callable[[object], None], stop: threading.Event) -> None:
+        for text in texts:
+            if stop.is_set():
+                return
+            started = time.perf_counter()
+            key, cached = self._lookup(text)
+            raw = None if cached is not None else self._raw(text)
+            self.stats.synthesis_s += time.perf_counter() - started
+            put((text, key, cached, raw))
 
     def _lookup(self, text: str) -> tuple[str | None, np.ndarray | None]:
         if self._cache is None:
