@@ -10,17 +10,14 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from collections.abc import Callable
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
 
 from .assemble import check_writable, choose_format, install_copy
-from .clean import clean
 from .engines import Engine
 from .options import RunOptions
 from .errors import ExtractionError
-from .normalize import Rewrite, find_lexicon
-from .source import is_url, load_source
-from .speakable import SentenceNormalizer, normalizer_for, speak_script, speakable_chunks
-from .split import split_article
+from .source import is_url
 from .render import SPEAKABLE, FileSink, ProgressCallback, Rendered, Sink, render
 from .session import SynthesisSession
 from .tags import Tags, article_tags
@@ -28,12 +25,22 @@ from .transcript import write_subtitles
 from .types import Article, Chunk, Narration, Script, Segment, VoicePreset
 from .voices import resolve_voice, voice_dirs, voice_for_language
 
+if TYPE_CHECKING:
+    from .normalize import Rewrite
+    from .speakable import SentenceNormalizer
+
+# The cleaner and the normalizer (~70 ms of imports) load where they are first used: by then
+# the voice is loading on its warm-up thread (``SynthesisSession.warm``), and they overlap it.
+
 
 
 def extract(
     source: str, *, keep_all: bool = False, stdin: BinaryIO | None = None, language: str | None = None
 ) -> Article:
     """The cleaned article in ``source`` (path, URL or ``-``); ``language`` overrides the detected one."""
+    from .clean import clean
+    from .source import load_source
+
     article = clean(load_source(source, stdin=stdin), keep_all=keep_all)
     if language:
         return replace(article, language=language)
@@ -47,6 +54,9 @@ def extract(
 def load_normalizer(lexicon: str | Path | None = None, language: str | None = None) -> SentenceNormalizer:
     """The normalizer for ``language`` (None: English), with the shipped, user and ``lexicon``
     pronunciation entries where the language uses them."""
+    from .normalize import find_lexicon
+    from .speakable import normalizer_for
+
     return normalizer_for(language, find_lexicon(voice_dirs(), Path(lexicon) if lexicon else None))
 
 
@@ -61,6 +71,9 @@ def explain_script(
     article: Article, *, normalize: bool = True, normalizer: SentenceNormalizer | None = None
 ) -> tuple[Script, list[list[Rewrite]]]:
     """The spoken script (each sentence's written form kept) and, per sentence, its rewrites."""
+    from .speakable import speak_script
+    from .split import split_article
+
     script = split_article(article)
     rewrites: list[list[Rewrite]] = []
     if normalize:
@@ -72,6 +85,9 @@ def explain_script(
 
 def make_chunks(article: Article, preset: VoicePreset, options: RunOptions) -> list[Chunk]:
     """The article as engine-sized chunks, each with its written and its spoken text."""
+    from .speakable import speakable_chunks
+    from .split import split_article
+
     normalizer = load_normalizer(options.lexicon, article.language) if options.normalize else None
     chunks = speakable_chunks(split_article(article), preset.pauses, normalizer)
     if not any(SPEAKABLE.search(chunk.text) for chunk in chunks):

@@ -107,10 +107,11 @@ class SynthesisSession:
     def warm(self) -> None:
         """Start loading the voice on a helper thread (``reader.warmup``): the engine for the
         sequential path, or the voice a pool forks its workers with. A no-op once loaded."""
-        from .warmup import Warmup
+        from .warmup import Warmup, import_quietly
 
         if self._engine is not None or self._pool is not None or self._warmup is not None:
             return
+        import_quietly(self._spec.imports)
         if self.workers > 1:
             from .parallel import ChunkPool
 

@@ -13,11 +13,22 @@ waits for it and closes what it built, so no thread outlives its session.
 
 from __future__ import annotations
 
+import importlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+
+
+def import_quietly(modules: Iterable[str]) -> None:
+    """Import what a load will need, here, first (``EngineSpec.imports``); one that is missing
+    is left for the load itself to report, with its usual message."""
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - missing or broken: the load raises EngineUnavailable
+            continue
 
 
 class Warmup(Generic[T]):

@@ -103,3 +103,33 @@ def test_a_voice_loaded_for_a_cached_narration_is_closed(tmp_path, fake_voice, m
     assert again.cached == again.chunks
     assert watch.threads == ["reader-warmup"] and watch.closed == 1
     assert not any(t.name == "reader-warmup" for t in threading.enumerate())
+
+
+def test_an_engines_imports_happen_before_its_warm_up_thread_starts(fake_voice, monkeypatch):
+    """Imports hold the GIL and building a model does not: they go first, on the caller's thread."""
+    import dataclasses
+    import sys
+
+    from reader.engines import engine_spec
+    from reader.pipeline import open_session
+    from reader.voices import resolve_voice
+    from reader.warmup import import_quietly
+
+    import_quietly(["no_such_module_for_reader", "json"])  # a missing one is left for the load
+    session = open_session(resolve_voice(fake_voice), RunOptions(cache=False))
+    monkeypatch.setattr(session, "_spec", dataclasses.replace(engine_spec("fake"), imports=("colorsys",)))
+    monkeypatch.delitem(sys.modules, "colorsys", raising=False)
+    seen = []
+
+    class Loaded:
+        def __init__(self):
+            seen.append("colorsys" in sys.modules)
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(session_module.SynthesisSession, "_load", lambda self: Loaded())
+    session.warm()
+    assert isinstance(session._real(), Loaded)  # waits for the warm-up thread's load
+    session.close()
+    assert seen == [True]

@@ -86,6 +86,10 @@ class EngineSpec:
     fork_loaded: bool = False
     """A voice loaded with one thread may be forked into chunk workers (it started no thread and
     holds no lock a child could need), so they share its weights instead of each loading a copy."""
+    imports: tuple[str, ...] = ()
+    """Modules ``load`` needs, imported on the calling thread before a warm-up's thread starts
+    (``reader.warmup``): imports hold the GIL, building a model mostly does not, so the build
+    then overlaps the rest of the preparation instead of queueing behind its imports."""
     default_voice: str = ""
     description: str = ""
 

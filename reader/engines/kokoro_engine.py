@@ -174,6 +174,7 @@ SPEC = EngineSpec(
     package="kokoro-onnx",
     words_per_minute=165.0,
     languages=("en", "es", "fr", "hi", "it", "ja", "pt", "zh"),
+    imports=("numpy", "onnxruntime"),
     default_voice="af_heart",
     description="Kokoro-82M neural voices (ONNX), offline after 'reader voices download kokoro'",
 )

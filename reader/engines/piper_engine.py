@@ -268,6 +268,7 @@ SPEC = EngineSpec(
     package="piper-tts",
     words_per_minute=175.0,
     fork_loaded=True,  # onnxruntime with one intra-op thread starts no thread
+    imports=("numpy", "onnxruntime", "piper"),
     default_voice=BUNDLED_VOICE,
     description="Piper neural voices (ONNX), offline",
 )
