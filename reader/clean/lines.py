@@ -85,6 +85,9 @@ _FURNITURE = re.compile(
     r"e-?mail address|required field|indicates required|pin it|print this|free articles?)\b|©",
     re.I,
 )
+# "Jane Doe · Dec 3, 2025 · 6 min read", "13 MIN READ": a byline's or a teaser's reading time, never the article's text.
+_READING_TIME = re.compile(r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+read\b", re.I)
+_READING_TIME_MAX_TOKENS = 25
 # Social network names are furniture only as bare link labels, not in sentences.
 _SOCIAL = re.compile(r"\b(?:facebook|twitter|tweet|whatsapp|linkedin|instagram|youtube|pinterest|reddit|rss|email)\b", re.I)
 _COMMENTS_HEADING = re.compile(
@@ -220,8 +223,10 @@ def _is_feed_stamp(text: str) -> bool:
 
 
 def _is_furniture(text: str, tokens: float) -> bool:
-    """Calls to action and sharing, a bare social link, or a "Related: <headline>" link."""
+    """Calls to action and sharing, a bare social link, a reading time, or a "Related: <headline>" link."""
     if _FURNITURE.search(text):
+        return True
+    if _READING_TIME.search(text) and not _TERMINAL.search(text) and tokens < _READING_TIME_MAX_TOKENS:
         return True
     if _SOCIAL.search(text) and not _TERMINAL.search(text) and tokens < 8:
         return True

@@ -103,6 +103,8 @@ ARTICLE = [
         "Read more: Floods close the ring road again",
         "Subscribe now for unlimited access",
         "Ferry service to end as bridge reopens",
+        "6 min read",
+        "Tom Reed · Jun 3, 2024 · 6 min read",
     ],
 )
 def test_boilerplate_inside_the_body_is_dropped(inside):
