@@ -132,8 +132,10 @@ def second_opinion(article: Article, html: str) -> Article:
     trafilatura sometimes keeps only the first of several containers an
     article is split into. When the text cleaner finds a body that holds most
     of trafilatura's text and is much longer, its body is the article
-    (see ``_classifier_body``); trafilatura's metadata and block kinds stay. Either way, every rendered
-    line left out is reported in ``dropped`` with the classifier's reason.
+    (see ``_classifier_body``); trafilatura's metadata and block kinds stay.
+    Otherwise what the classifier reads between two of trafilatura's blocks
+    is put back (see ``merge.fill_gaps``). Either way, every rendered line
+    left out is reported in ``dropped`` with the classifier's reason.
     """
     from .render import html_to_lines
     from .text import clean_text
@@ -145,11 +147,8 @@ def second_opinion(article: Article, html: str) -> Article:
         other = None
     blocks, furniture = _drop_furniture(article.blocks)
     blocks, furniture = _drop_trailing_bio(blocks, furniture)
-    body = _classifier_body(blocks, other.blocks) if other is not None else None
-    if body is not None:
-        kinds = {block.text: block.kind for block in article.blocks}
-        blocks = tuple(Block(kinds.get(b.text, b.kind), b.text) for b in body if not _same(b.text, article.title))
-        blocks, furniture = _drop_trailing_bio(blocks, furniture)  # a page of sentences only keeps its bio
+    if other is not None:
+        blocks, furniture = _weighed(article, blocks, furniture, other, html)
     reasons = {d.text: d.reason for d in other.dropped} if other is not None else {}
     reasons.update(furniture)
     kept = " ".join(block.text for block in blocks)
@@ -160,6 +159,32 @@ def second_opinion(article: Article, html: str) -> Article:
     )
     words = [w for block in blocks for w in count_tokens(block.text)[1]]
     return replace(article, blocks=blocks, dropped=dropped, language=article.language or guess_language(words))
+
+
+def _weighed(
+    article: Article, blocks: tuple[Block, ...], furniture: dict[str, str], other: Article, html: str
+) -> tuple[tuple[Block, ...], dict[str, str]]:
+    """trafilatura's ``blocks`` after the classifier's reading ``other``: replaced by it, or their gaps filled."""
+    from .html_extend import trim_extensions
+    from .merge import fill_gaps
+    from .pagetype import page_type
+    from .render import figure_captions
+
+    body = _classifier_body(blocks, other.blocks)
+    if body is None:
+        # A paragraph, list or subheading trafilatura skipped inside the article
+        # sits between two blocks both readings share; the classifier kept it.
+        # It keeps figure captions too, which trafilatura leaves out with the images.
+        captions = figure_captions(html)
+        theirs = tuple(b for b in other.blocks if not any(b.text in caption for caption in captions))
+        return fill_gaps(replace(article, blocks=blocks), replace(other, blocks=theirs)).blocks, furniture
+    # An article goes on in running text; a listing's or a shop's content is
+    # its short entries, so only an article's body is cut where prose ends.
+    if page_type(html) == "article":
+        body = trim_extensions(body, blocks)
+    kinds = {block.text: block.kind for block in article.blocks}
+    blocks = tuple(Block(kinds.get(b.text, b.kind), b.text) for b in body if not _same(b.text, article.title))
+    return _drop_trailing_bio(blocks, furniture)  # a page of sentences only keeps its bio
 
 
 def _drop_furniture(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], dict[str, str]]:

@@ -21,6 +21,7 @@ from .lines import Line, describe
 
 _MAX_GAP_BLOCKS = 8
 """A longer run missing from the precise reading is a widget, not a dropped paragraph."""
+_SAID_WORDS = 5
 _LONG_WORDS = 10
 """A paragraph this long said again is a copy, not a refrain."""
 _MIN_COPIED = 3
@@ -34,14 +35,24 @@ def fill_gaps(precise: Article, default: Article) -> Article:
     if len(at) < 2:
         return precise
     blocks: list[Block] = []
+    said = "\n".join(block.text for block in precise.blocks)
     for index, block in enumerate(precise.blocks):
         blocks.append(block)
         here, following = at.get(index), at.get(index + 1)
         if here is not None and following is not None and 1 < following - here <= _MAX_GAP_BLOCKS:
-            blocks.extend(_content(default.blocks[here + 1 : following + 1]))
+            blocks.extend(b for b in _content(default.blocks[here + 1 : following + 1]) if not _said(b.text, said))
     added = {block.text for block in blocks} - {block.text for block in precise.blocks}
     dropped = tuple(line for line in precise.dropped if line.text not in added)
     return replace(precise, blocks=tuple(blocks), dropped=dropped)
+
+
+def _said(text: str, said: str) -> bool:
+    """Already inside a kept block: the other reading split a paragraph or a list item the kept one joined.
+
+    A short line ("Pros", a product's name) may recur in the text and still be
+    a block of its own; a phrase of _SAID_WORDS words or more is a repeat.
+    """
+    return len(text.split()) >= _SAID_WORDS and text in said
 
 
 def _positions(precise: tuple[Block, ...], default: tuple[Block, ...]) -> dict[int, int]:

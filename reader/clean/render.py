@@ -26,6 +26,7 @@ _INVISIBLE_BLOCKS = re.compile(r"<(script|style|noscript|template|svg|head)\b.*?
 _BLOCK_TAG = re.compile(r"</?(?:%s)\b[^>]*>" % "|".join(sorted(_BLOCK)), re.I)
 _ANY_TAG = re.compile(r"<[^>]*>")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def parse_html(html: str) -> etree._Element:
@@ -55,6 +56,12 @@ def html_to_lines(html: str) -> list[str]:
     if sum(map(len, lines)) < 0.5 * sum(map(len, crude)):
         return crude
     return lines
+
+
+def figure_captions(html: str) -> set[str]:
+    """The text of every <figcaption>, spaced as rendered lines are."""
+    captions = {" ".join(strip_tags(caption).split()) for caption in _FIGCAPTION.findall(html)}
+    return captions - {""}
 
 
 def strip_tags(html: str) -> str:

@@ -87,3 +87,12 @@ def test_a_body_over_twice_as_long_is_taken_whole_and_a_short_one_not_at_all():
     lead, rest = _para(40, "lead"), _para(100, "rest")
     assert html_cleaner._classifier_body((lead,), (rest, lead, rest)) == (rest, lead, rest)
     assert html_cleaner._classifier_body((lead,), (lead, _para(10, "more"))) is None
+
+
+
+def test_a_gap_block_already_inside_a_kept_block_is_not_said_twice():
+    joined = f"Targeted muscles: glutes, hamstrings and quads. {MIDDLE}"
+    split = "Targeted muscles: glutes, hamstrings and quads."
+    precise = _article(LEAD, joined, END)
+    default = _article(LEAD, joined, split, MIDDLE + " Then traffic returned.", END)
+    assert [b.text for b in fill_gaps(precise, default).blocks] == [LEAD, joined, MIDDLE + " Then traffic returned.", END]
