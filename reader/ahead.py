@@ -39,8 +39,12 @@ class Ahead:
         nice: int = 0,
     ) -> None:  # fmt: skip
         self._queue: queue.Queue = queue.Queue(maxsize=size)
-        self._stop = threading.Event()
+        self._stop, self._done = threading.Event(), threading.Event()
         self._thread = threading.Thread(target=self._run, args=(produce, nice), name=name, daemon=True)
+
+    def start(self) -> None:
+        """Start producing. Separate from construction so the owner holds every ``Ahead`` (and
+        closes it) before any thread exists: Ctrl-C can land between two starts."""
         self._thread.start()
 
     def _run(self, produce: Callable, nice: int) -> None:
@@ -51,6 +55,8 @@ class Ahead:
             self._queue.put(_END)
         except BaseException as exc:  # noqa: BLE001 - handed to the consuming thread
             self._queue.put(exc)
+        finally:
+            self._done.set()
 
     def __iter__(self) -> Iterator:
         while (item := self._queue.get()) is not _END:
@@ -63,10 +69,30 @@ class Ahead:
         self._stop.set()
 
     def close(self) -> None:
-        """Stop the producer and wait for its thread to end, unblocking a put on a full queue."""
+        """Stop the producer and wait for its thread to end, unblocking a put on a full queue.
+
+        A thread never started has nothing to wait for (one still starting sees the stop first);
+        one running must end before the process may: an engine mid-chunk at exit aborts it."""
         self._stop.set()
-        while self._thread.is_alive():
-            try:
-                self._queue.get(timeout=0.05)
-            except queue.Empty:
-                pass
+        if self._thread.ident is not None:
+            wait_out(self._done, self._drain)
+
+    def _drain(self) -> None:
+        try:
+            self._queue.get(timeout=0.05)
+        except queue.Empty:
+            pass
+
+
+def wait_out(done: threading.Event, step: Callable[[], None] | None = None) -> None:
+    """Wait until ``done`` is set, calling ``step`` meanwhile; a Ctrl-C while waiting (a second
+    one: the first is what is being cleaned up) is raised only after: a thread still inside
+    onnxruntime when the process exits aborts it ("terminate called")."""
+    interrupted = False
+    while not done.is_set():
+        try:
+            step() if step else done.wait(0.05)
+        except KeyboardInterrupt:
+            interrupted = True
+    if interrupted:
+        raise KeyboardInterrupt

@@ -255,15 +255,19 @@ class Encoder:
     def __enter__(self) -> Self:
         check_writable(self.out)
         self._tmp = _temp_beside(output_target(self.out))
-        usual_mode(self._tmp)
-        self._log = tempfile.TemporaryFile()
-        command = [
-            find_ffmpeg(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
-            "-f", "s16le", "-ar", str(self.sample_rate), "-ac", "1", "-i", "pipe:0",
-            *FORMATS[self.fmt], str(self._tmp),
-        ]  # fmt: skip
-        self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=self._log)
-        _yield_to_engine(self._process.pid)
+        try:
+            usual_mode(self._tmp)
+            self._log = tempfile.TemporaryFile()
+            command = [
+                find_ffmpeg(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
+                "-f", "s16le", "-ar", str(self.sample_rate), "-ac", "1", "-i", "pipe:0",
+                *FORMATS[self.fmt], str(self._tmp),
+            ]  # fmt: skip
+            self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=self._log)
+            _yield_to_engine(self._process.pid)
+        except BaseException:  # Ctrl-C while ffmpeg starts: no caller holds us yet to clean up
+            self.__exit__(BaseException, None, None)
+            raise
         return self
 
     def write(self, pcm: np.ndarray) -> None:
@@ -298,11 +302,12 @@ class Encoder:
         try:
             if exc_type is None:
                 self._finish()
-            else:
+            elif self._process is not None:
                 self._process.kill()
                 self._process.wait()
         finally:
-            self._log.close()
+            if self._log is not None:
+                self._log.close()
             if self._tmp is not None:
                 self._tmp.unlink(missing_ok=True)  # only ever our own temporary file
 

@@ -118,14 +118,19 @@ class SynthesisSession:
             self._warmup = Warmup(lambda: ChunkPool(self.preset, self._search_dirs, self.workers), ChunkPool.close)
         else:
             self._warmup = Warmup(self._load, lambda engine: engine.close())
+        self._warmup.start()
 
     def _load(self) -> Engine:
         return load_engine(self.preset, threads=self.settings.threads, search_dirs=self._search_dirs)
 
     def _warmed(self) -> object | None:
-        """What the warm-up loaded (its error raised here), or None without one."""
-        warmup, self._warmup = self._warmup, None
-        return warmup.result() if warmup is not None else None
+        """What the warm-up loaded (its error raised here), or None without one. A wait cut short
+        (Ctrl-C) leaves the warm-up in place for ``close`` to wait for."""
+        if self._warmup is None:
+            return None
+        loaded = self._warmup.result()
+        self._warmup = None
+        return loaded
 
     def _real(self) -> Engine:
         if self._engine is None:
@@ -167,11 +172,15 @@ class SynthesisSession:
         produced = Ahead(partial(self._produce, texts), name="reader-engine", size=PREFETCH)
         shaped = Ahead(partial(self._shape, produced), name="reader-shaper", size=1, nice=SHAPER_NICE)
         try:
+            produced.start()  # first: the shaper's lower priority must not pass to the engine's thread
+            shaped.start()
             yield from shaped
         finally:
             produced.stop()  # first, so neither thread starts another chunk
-            shaped.close()
-            produced.close()
+            try:
+                shaped.close()
+            finally:
+                produced.close()
 
     def _shape(self, produced: Iterable[tuple], put: Callable[[object], None], stop: threading.Event) -> None:
         for text, key, cached, raw in produced:

@@ -18,6 +18,8 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
+from .ahead import wait_out
+
 T = TypeVar("T")
 
 
@@ -27,8 +29,22 @@ def import_quietly(modules: Iterable[str]) -> None:
     for name in modules:
         try:
             importlib.import_module(name)
-        except Exception:  # noqa: BLE001 - missing or broken: the load raises EngineUnavailable
+        except Exception as exc:  # noqa: BLE001 - missing or broken: the load raises EngineUnavailable
+            if _interrupted(exc):
+                raise KeyboardInterrupt from exc
             continue
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Whether Ctrl-C caused ``exc``: a C extension interrupted while it initializes raises
+    ImportError('initialization failed') from the KeyboardInterrupt (onnxruntime does)."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 class Warmup(Generic[T]):
@@ -36,22 +52,27 @@ class Warmup(Generic[T]):
 
     def __init__(self, load: Callable[[], T], close: Callable[[T], None]) -> None:
         self._load, self._close = load, close
-        self._cancelled = threading.Event()
+        self._cancelled, self._done = threading.Event(), threading.Event()
         self._outcome: list[tuple[bool, object]] = []
         self._thread = threading.Thread(target=self._run, name="reader-warmup", daemon=True)
+
+    def start(self) -> None:
+        """Start loading. Separate from construction so the owner holds the warm-up before its
+        thread exists: an interrupt at any point leaves something ``cancel`` can wait for."""
         self._thread.start()
 
     def _run(self) -> None:
-        if self._cancelled.is_set():
-            return
         try:
-            self._outcome.append((True, self._load()))
+            if not self._cancelled.is_set():
+                self._outcome.append((True, self._load()))
         except BaseException as exc:  # noqa: BLE001 - raised again by result(), in the caller's thread
             self._outcome.append((False, exc))
+        finally:
+            self._done.set()
 
     def result(self) -> T:
         """What ``load`` returned, once it has; its exception, raised here, if it failed."""
-        self._thread.join()
+        self._done.wait()
         if not self._outcome:
             raise RuntimeError("the warm-up was cancelled")
         ok, value = self._outcome[0]
@@ -62,7 +83,8 @@ class Warmup(Generic[T]):
     def cancel(self) -> None:
         """Stop a load that has not begun; wait for one that has, and close what it built."""
         self._cancelled.set()
-        self._thread.join()
+        if self._thread.ident is not None:  # running (or about to: it then sees the cancel first)
+            wait_out(self._done)  # a model half built can't be dropped; a process exiting under it aborts
         if self._outcome and self._outcome[0][0]:
             self._close(self._outcome[0][1])
         self._outcome.clear()

@@ -22,6 +22,7 @@ def _count(limit, put, stop):
 
 def test_items_arrive_in_order_and_the_thread_ends():
     ahead = Ahead(lambda put, stop: _count(50, put, stop), name="count", size=2)
+    ahead.start()
     assert list(ahead) == list(range(50))
     ahead.close()
     assert not any(t.name == "count" for t in threading.enumerate())
@@ -33,6 +34,7 @@ def test_the_producers_error_is_raised_to_the_consumer():
         raise ValueError("engine fell over")
 
     ahead = Ahead(produce, name="failing", size=2)
+    ahead.start()
     items = iter(ahead)
     assert next(items) == 1
     with pytest.raises(ValueError, match="engine fell over"):
@@ -41,10 +43,20 @@ def test_the_producers_error_is_raised_to_the_consumer():
 
 def test_closing_midway_stops_a_producer_blocked_on_a_full_queue():
     ahead = Ahead(lambda put, stop: _count(10**9, put, stop), name="endless", size=1)
+    ahead.start()
     assert next(iter(ahead)) == 0
     time.sleep(0.05)  # the producer is now blocked putting the next items
     ahead.close()
     assert not any(t.name == "endless" for t in threading.enumerate())
+
+
+def test_an_ahead_closed_before_it_started_produces_nothing():
+    produced = []
+    ahead = Ahead(lambda put, stop: _count(5, produced.append, stop), name="late", size=1)
+    ahead.close()  # Ctrl-C before its start: closing must not wait for a thread that never ran
+    ahead.start()
+    ahead.close()
+    assert produced == []
 
 
 def _priority() -> int:
@@ -74,3 +86,27 @@ def test_shaping_runs_below_the_engine_and_the_engine_at_the_usual_priority(fake
     assert seen["reader-engine"] == _priority()
     assert seen["reader-shaper"] == min(19, _priority() + session_module.SHAPER_NICE)
     assert _priority() == os.getpriority(os.PRIO_PROCESS, 0)  # this thread was left as it was
+
+
+def test_a_second_ctrl_c_while_closing_still_waits_for_the_thread():
+    """The first Ctrl-C is being cleaned up; a second one must not leave a thread (an engine
+    mid-chunk) running into the process's exit, where onnxruntime aborts."""
+    import signal
+
+    def slow(put, stop):
+        time.sleep(0.4)  # an engine inside a chunk: stop is only seen after it
+        put(1)
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    ahead = Ahead(slow, name="slow-engine", size=1)
+    ahead.start()
+    previous = signal.signal(signal.SIGUSR1, interrupt)
+    try:
+        threading.Timer(0.1, os.kill, (os.getpid(), signal.SIGUSR1)).start()
+        with pytest.raises(KeyboardInterrupt):
+            ahead.close()
+    finally:
+        signal.signal(signal.SIGUSR1, previous)
+    assert not any(t.name == "slow-engine" for t in threading.enumerate())

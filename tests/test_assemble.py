@@ -148,3 +148,15 @@ def test_the_encoder_yields_the_cores_to_the_engine(tmp_path):
         ours = os.getpriority(os.PRIO_PROCESS, 0)
         assert os.getpriority(os.PRIO_PROCESS, encoder._process.pid) == min(19, ours + 10)
     assert decode(tmp_path / "out.mp3").duration_s == pytest.approx(1.0, abs=0.06)
+
+
+def test_ctrl_c_while_the_encoder_starts_leaves_no_temporary_file(tmp_path, monkeypatch):
+    import reader.assemble as assemble
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(assemble.subprocess, "Popen", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        Encoder(tmp_path / "out.mp3", "mp3", 16000).__enter__()
+    assert list(tmp_path.iterdir()) == []

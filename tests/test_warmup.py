@@ -13,20 +13,25 @@ from reader.warmup import Warmup
 
 
 def test_result_is_what_the_load_returned():
-    assert Warmup(lambda: 42, lambda value: None).result() == 42
+    warmup = Warmup(lambda: 42, lambda value: None)
+    warmup.start()
+    assert warmup.result() == 42
 
 
 def test_a_failed_load_raises_in_the_caller():
     def load():
         raise ValueError("no such voice")
 
+    warmup = Warmup(load, lambda value: None)
+    warmup.start()
     with pytest.raises(ValueError, match="no such voice"):
-        Warmup(load, lambda value: None).result()
+        warmup.result()
 
 
 def test_cancel_closes_what_was_built_and_leaves_no_thread():
     closed = []
     warmup = Warmup(lambda: "engine", closed.append)
+    warmup.start()
     warmup.cancel()
     assert closed == ["engine"]
     assert not any(t.name == "reader-warmup" for t in threading.enumerate())
@@ -133,3 +138,66 @@ def test_an_engines_imports_happen_before_its_warm_up_thread_starts(fake_voice, 
     assert isinstance(session._real(), Loaded)  # waits for the warm-up thread's load
     session.close()
     assert seen == [True]
+
+
+def test_a_warm_up_cancelled_before_it_started_never_loads():
+    loads = []
+    warmup = Warmup(lambda: loads.append(1), lambda value: None)
+    warmup.cancel()
+    warmup.start()  # an interrupt between the owner taking it and starting it
+    warmup.cancel()
+    assert loads == []
+
+
+def test_an_interrupted_wait_for_the_voice_still_closes_it(fake_voice, monkeypatch):
+    """Ctrl-C while waiting for the voice: the model being built must be waited for and closed,
+    never left to a process that exits under it (onnxruntime then aborts)."""
+    import signal
+    import time
+
+    from reader.pipeline import open_session
+    from reader.voices import resolve_voice
+
+    closed = []
+
+    class Slow:
+        def close(self):
+            closed.append(True)
+
+    def load(self):
+        time.sleep(0.5)
+        return Slow()
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(session_module.SynthesisSession, "_load", load)
+    session = open_session(resolve_voice(fake_voice), RunOptions(cache=False))
+    previous = signal.signal(signal.SIGUSR1, interrupt)
+    try:
+        session.warm()
+        threading.Timer(0.1, os.kill, (os.getpid(), signal.SIGUSR1)).start()
+        with pytest.raises(KeyboardInterrupt):
+            session._real()
+    finally:
+        signal.signal(signal.SIGUSR1, previous)
+    session.close()
+    assert closed == [True]
+    assert not any(t.name == "reader-warmup" for t in threading.enumerate())
+
+
+def test_ctrl_c_during_an_engines_imports_is_not_taken_for_a_missing_module(monkeypatch):
+    """onnxruntime interrupted while it initializes raises ImportError from the KeyboardInterrupt."""
+    import importlib
+
+    from reader.warmup import import_quietly
+
+    def interrupted_import(name):
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise ImportError("initialization failed") from exc
+
+    monkeypatch.setattr(importlib, "import_module", interrupted_import)
+    with pytest.raises(KeyboardInterrupt):
+        import_quietly(["onnxruntime"])
