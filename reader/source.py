@@ -40,6 +40,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_STRAY = re.compile("[\udc80-\udcff]+")
+"""Bytes that are not UTF-8, as ``surrogateescape`` decoding keeps them."""
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 _HTML_SNIFF = re.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:p|div|article|span|br)[\s/>]", re.IGNORECASE
@@ -220,6 +222,9 @@ def decode_bytes(data: bytes, label: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly, "utf-8"
     encoding = _declared_encoding(data)
     if encoding:
         try:
@@ -227,6 +232,18 @@ def decode_bytes(data: bytes, label: str) -> tuple[str, str]:
         except _DECODE_ERRORS:
             pass  # the declaration lies; fall through to detection
     return _guess(data)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few stray bytes (a cp1252 quote pasted into a UTF-8 page): the stray ones
+    read as cp1252, the rest as UTF-8. None when invalid sequences are not rare beside valid
+    ones: a page wholly in a legacy code page has no valid multi-byte sequences at all."""
+    text = data.decode("utf-8", "surrogateescape")
+    stray = _STRAY.findall(text)
+    valid = sum(1 for char in text if "\x80" <= char and not "\udc80" <= char <= "\udcff")
+    if not stray or valid < max(8, 4 * sum(map(len, stray))):
+        return None
+    return _STRAY.sub(lambda run: bytes(ord(c) - 0xDC00 for c in run.group()).decode("cp1252", "replace"), text)
 
 
 def _declared_encoding(data: bytes) -> str | None:

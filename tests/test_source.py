@@ -41,6 +41,16 @@ def test_lying_meta_charset_falls_back_to_detection():
     assert "Señor Müller’s café" in text
 
 
+def test_a_utf8_page_with_a_stray_cp1252_byte_stays_utf8():
+    """One pasted Windows quote must not turn every other accent of the page into mojibake."""
+    body = " ".join([TEXT] * 4) + " The mayor\x92s office agreed."
+    page = f'<html><head><meta charset="utf-8"></head><body><p>{body}</p></body></html>'
+    data = page.encode("utf-8").replace("\x92".encode("utf-8"), b"\x92")
+    text, encoding = decode_bytes(data, "x")
+    assert encoding == "utf-8"
+    assert TEXT in text and "The mayor’s office agreed." in text and "Ã" not in text
+
+
 def test_binary_is_rejected():
     with pytest.raises(SourceError, match="binary"):
         decode_bytes(bytes(range(256)) * 20, "photo.jpg")
