@@ -47,6 +47,12 @@ _BIO = re.compile(
     r"correspondent|(?:co-?)?founder|blogger|freelancer?|owner|ceo|president|director|advis[eo]r|consultant|"
     r"physician|doctor|pediatrician|provider|professor|coach|analyst|researcher|attorney|planner)s?\b",
 )
+# "Jane Doe covered health for Consumer Reports.", "…writes about food for The Post": a
+# bio that says what the author covers, and for whom, instead of what they are.
+_BEAT_BIO = re.compile(
+    r"^\*?(?:[A-Z][\w.'’-]+\s){1,3}(?:has\s+)?(?:covers|covered|writes|wrote|written|reports|reported)\b"
+    r".{0,160}?\bfor\s+(?:the\s+)?[A-Z][\w.'’&-]+[^.!?]{0,60}[.!]?$",
+)
 _BIO_MAX_TOKENS = 80
 _MARKUP_TAG = re.compile(
     r"</?(?:p|a|div|span|h[1-6]|br|img|iframe|script|ul|ol|li|strong|em|b|i|blockquote|figure|figcaption|"
@@ -211,7 +217,7 @@ def _is_title_case(text: str, words: list[str]) -> bool:
 
 def is_author_bio(text: str, tokens: float) -> bool:
     """A short paragraph that introduces a person by their trade of writing or founding."""
-    return tokens < _BIO_MAX_TOKENS and bool(_BIO.match(text))
+    return tokens < _BIO_MAX_TOKENS and bool(_BIO.match(text) or _BEAT_BIO.match(text))
 
 
 def _is_feed_stamp(text: str) -> bool:

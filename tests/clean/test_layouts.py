@@ -212,6 +212,8 @@ def test_a_listing_page_gives_its_entries_not_an_error():
         "Tom Reed is a freelance writer and editor who covers transport, city hall and the river for the paper.",
         "Tom Reed is the owner of River Media, a local news company that has served the valley and its towns since 2009.",
         "Anna Berg, MD, is a board-certified physician at the city hospital and writes about health for the paper.",
+        "Tom Reed covered transport, city hall and the river crossings for The Valley Courier.",
+        "Anna Berg has written about health, hospitals and public money for Consumer Reports since 2019.",
     ],
 )
 def test_an_author_bio_under_the_article_is_not_read(bio):
