@@ -21,12 +21,13 @@ from collections.abc import Callable, Iterator
 _END = object()
 
 
-def lower_priority(nice: int) -> None:
-    """Lower the calling thread's priority by ``nice``; where that is refused it runs as it was."""
+def lower_priority(nice: int, pid: int | None = None) -> None:
+    """Lower the priority of process ``pid`` (default: the calling thread) by ``nice``; where
+    that is refused it runs as it was."""
     try:
-        tid = threading.get_native_id()
-        os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + nice)
-    except (AttributeError, OSError):  # no per-thread priorities (not Linux)
+        target = pid if pid is not None else threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, target, os.getpriority(os.PRIO_PROCESS, target) + nice)
+    except (AttributeError, OSError):  # no setpriority (Windows), no per-thread priorities, or gone
         pass
 
 

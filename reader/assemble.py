@@ -25,6 +25,7 @@ from typing import Self
 
 from typing import TYPE_CHECKING
 
+from .ahead import lower_priority
 from .errors import AssemblyError, UsageError
 
 if TYPE_CHECKING:
@@ -230,14 +231,6 @@ ENCODER_NICE = 10
 queued ahead), the engine's threads have none (each operator waits for its slowest thread)."""
 
 
-def _yield_to_engine(pid: int) -> None:
-    """Lower the encoder's priority; where that is refused it just runs at the usual one."""
-    try:
-        os.setpriority(os.PRIO_PROCESS, pid, os.getpriority(os.PRIO_PROCESS, 0) + ENCODER_NICE)
-    except (AttributeError, OSError):  # no setpriority (Windows), or a process that already exited
-        pass
-
-
 class Encoder:
     """A running ffmpeg that encodes mono int16 PCM into ``out`` atomically."""
 
@@ -264,7 +257,7 @@ class Encoder:
                 *FORMATS[self.fmt], str(self._tmp),
             ]  # fmt: skip
             self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=self._log)
-            _yield_to_engine(self._process.pid)
+            lower_priority(ENCODER_NICE, self._process.pid)
         except BaseException:  # Ctrl-C while ffmpeg starts: no caller holds us yet to clean up
             self.__exit__(BaseException, None, None)
             raise

@@ -12,7 +12,6 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, BinaryIO
 
-
 from .assemble import check_writable, choose_format, install_copy
 from .engines import Engine
 from .options import RunOptions
@@ -31,7 +30,6 @@ if TYPE_CHECKING:
 
 # The cleaner and the normalizer (~70 ms of imports) load where they are first used: by then
 # the voice is loading on its warm-up thread (``SynthesisSession.warm``), and they overlap it.
-
 
 
 def extract(
