@@ -91,6 +91,20 @@ _FURNITURE = re.compile(
     r"e-?mail address|required field|indicates required|pin it|print this|free articles?)\b|©",
     re.I,
 )
+# A disclaimer, a disclosure or a consent notice: the publisher's legal text, never the
+# article's, at any length ("for informational purposes only", "we may earn a commission").
+_DISCLAIMER = re.compile(
+    r"for (?:general )?(?:informational|educational|information)(?: and (?:informational|educational|entertainment))? "
+    r"purposes only|\bnot (?:intended|meant) (?:to (?:be|replace|constitute|serve as|provide)|as)\b.{0,60}\b(?:advice|"
+    r"substitute|recommendation)|\b(?:does|do|should) not constitute\b.{0,40}\badvice|\bis not (?:legal|financial|"
+    r"medical|tax|investment) advice|\b(?:contains?|includes?) (?:some )?affiliate links|\baffiliate "
+    r"(?:disclaimer|disclosure)|\b(?:may|might|will) (?:earn|receive|get) (?:a )?(?:small )?(?:commissions?|compensation)"
+    r"|^by (?:submitting|clicking|providing|signing|checking)\b.{0,120}\b(?:consent|agree|authori[sz]e|acknowledge)"
+    r"|\b(?:are|is an?) (?:registered )?trademarks?\b|\bregistered trademarks? (?:of|owned by)\b"
+    r"|\bopinions? expressed\b.{0,80}\b(?:are|do not|does not)\b|\bsolely responsible for\b"
+    r"|\bregistered investment advis[eo]r\b|\bpast performance\b.{0,40}\bguarantee|\bmember (?:fdic|sipc|finra)\b",
+    re.I,
+)
 # "Jane Doe · Dec 3, 2025 · 6 min read", "13 MIN READ": a byline's or a teaser's reading time, never the article's text.
 _READING_TIME = re.compile(r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+read\b", re.I)
 _READING_TIME_MAX_TOKENS = 25
@@ -175,11 +189,18 @@ class Line:
     """A section heading that the page's table of contents lists (set by ``text_toc.py``)."""
     contents_list: bool = False
     """An entry of the table of contents itself (set by ``text_toc.py``)."""
+    disclaimer: bool = False
+    """A disclaimer, disclosure or consent notice (legal text at any length)."""
+
+    @property
+    def boilerplate(self) -> bool:
+        """Page furniture or legal text: dropped wherever it stands."""
+        return self.furniture and self.tokens < 40 or self.disclaimer
 
     @property
     def prose(self) -> bool:
         """Running text: the evidence that an article is here."""
-        if self.furniture and self.tokens < 40 or self.repeated > 1 or self.caption or self.markup:
+        if self.boilerplate or self.repeated > 1 or self.caption or self.markup:
             return False
         if self.latin_words >= 12 and self.stop_share < 0.06:
             return False  # a long run of names or keywords, not sentences
@@ -287,6 +308,7 @@ def describe(lines: list[str]) -> list[Line]:
                 stamp=bool(_TIME.match(text) or _DATE_ONLY.match(text) or _NAMED_DATE.match(text) or _PRICE_ONLY.match(text)),
                 caption=bool(_CAPTION.search(text)) and tokens < 60,
                 markup=len(_MARKUP_TAG.findall(text)) >= _MARKUP_MIN_TAGS,
+                disclaimer=bool(_DISCLAIMER.search(text)),
             )
         )
     return out

@@ -84,7 +84,7 @@ def score(line: Line) -> float:
         return _CONTENTS_SCORE
     if line.repeated > 1:
         return -4.0 if line.tokens < 8 else -8.0
-    if line.furniture and line.tokens < 40 or line.markup:
+    if line.boilerplate or line.markup:
         return -5.0
     if line.stamp:
         return -1.5
@@ -179,7 +179,7 @@ def _inside_reason(lines: list[Line], index: int, first: int, last: int, boxed: 
         return "table of contents"
     if line.repeated > 1:
         return "repeated on the page"
-    if line.furniture and line.tokens < 40:
+    if line.boilerplate:
         return "page furniture (call to action, sharing, legal)"
     if line.markup:
         return "HTML source shown on the page"
@@ -333,7 +333,7 @@ def _main_content(lines: list[Line]) -> Article:
 def _content_line(line: Line) -> bool:
     if line.marker or line.legal or line.repeated > 1 or line.stamp or line.caption or line.comments:
         return False
-    if line.furniture and line.tokens < 40 or line.markup:
+    if line.boilerplate or line.markup:
         return False
     return line.tokens >= 4 or line.prose
 

@@ -280,3 +280,33 @@ def test_related_story_links_inside_the_body_are_dropped():
     article = clean_text("\n".join(ARTICLE).replace("{inside}", "\n".join(links)))
     texts = [block.text for block in article.blocks]
     assert len(texts) == 4 and not set(links) & set(texts)
+
+
+LONG_DISCLAIMER = (
+    "Disclaimer: The information in this article is provided for general informational purposes only and is not "
+    "intended to be a substitute for professional legal, financial or engineering advice. Readers should consult a "
+    "qualified professional about their own circumstances before acting on anything written here, and the publisher "
+    "accepts no liability for decisions made on the basis of this content, whether in whole or in part, at any time."
+)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "This post contains affiliate links. If you buy through them, we may earn a small commission at no cost to you.",
+        "By submitting this form, you consent to receive calls and text messages from River Media about its products.",
+        "River Times and its logo are registered trademarks of River Media LLC.",
+        LONG_DISCLAIMER,  # over 40 words: legal text is dropped at any length
+    ],
+)
+def test_disclaimers_and_disclosures_are_not_read(notice):
+    for page in (ARTICLE[:4] + [notice] + ARTICLE[5:], ARTICLE[:4] + ARTICLE[5:] + [notice]):
+        texts = [block.text for block in clean_text("\n".join(page)).blocks]
+        assert notice not in texts
+        assert len(texts) == 4 and texts[-1].startswith("The mayor thanked")
+
+
+def test_a_sentence_that_only_mentions_a_trademark_or_affiliates_is_read():
+    sentence = "The city had to pay a fee to use the trademark of the old ferry company, which its affiliates still own."
+    texts = [block.text for block in clean_text("\n".join(ARTICLE).replace("{inside}", sentence)).blocks]
+    assert sentence in texts and len(texts) == 5
