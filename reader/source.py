@@ -85,25 +85,40 @@ def _read_stdin(stdin: BinaryIO | None) -> bytes:
 
 
 def _read_path(path: Path) -> bytes:
-    """A regular file's bytes. A FIFO, device or socket is refused: reading one could wait forever."""
-    if not path.exists():
-        raise SourceError(f"{path}: no such file. Check the path and try again.")
-    if path.is_dir():
-        raise SourceError(f"{path} is a folder; give one article file, or use 'reader batch' for a folder.")
+    """A regular file's bytes. A FIFO, device or socket is refused: reading one could wait forever.
+
+    Every OSError (a name too long, a loop of links, an I/O error) is the user's SourceError:
+    ``Path.exists`` and ``is_dir`` are not used because they raise for some of them (ENAMETOOLONG).
+    """
+    shown = _shown(path)
     try:
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            raise SourceError(f"{shown} is a folder; give one article file, or use 'reader batch' for a folder.")
         # O_NONBLOCK: opening a FIFO must not block before its type is checked.
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(handle, "rb") as reader:
             if not stat.S_ISREG(os.fstat(reader.fileno()).st_mode):
                 raise SourceError(
-                    f"{path} is not a regular file (a pipe, device or socket); save the article "
+                    f"{shown} is not a regular file (a pipe, device or socket); save the article "
                     "to a file, or pipe it in with 'reader convert -'."
                 )
-            return _read_capped(reader, str(path))
+            return _read_capped(reader, shown)
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        raise SourceError(f"{shown}: no such file. Check the path and try again.") from exc
     except PermissionError as exc:
-        raise SourceError(f"{path}: permission denied; the file can't be read.") from exc
+        raise SourceError(f"{shown}: permission denied; the file can't be read.") from exc
     except OSError as exc:
-        raise SourceError(f"{path}: can't be read ({exc.strerror or exc}).") from exc
+        reason = exc.strerror.lower() if exc.strerror else str(exc)
+        raise SourceError(f"{shown}: can't be read ({reason}). Check the path and try again.") from exc
+    except ValueError as exc:  # a NUL byte in the name
+        raise SourceError(f"{shown}: not a usable file name ({exc}).") from exc
+
+
+def _shown(path: Path, limit: int = 120) -> str:
+    """The path for a one-line message: a very long one keeps its start and end."""
+    text = str(path)
+    return text if len(text) <= limit else f"{text[: limit // 2 - 1]}…{text[-(limit // 2 - 1):]}"
 
 
 def _read_capped(handle: BinaryIO, label: str) -> bytes:

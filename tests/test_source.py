@@ -2,7 +2,9 @@ import codecs
 import io
 
 import pytest
+from typer.testing import CliRunner
 
+from reader.cli import app
 from reader.errors import SourceError
 from reader.source import decode_bytes, detect_kind, load_source
 from reader.types import InputKind
@@ -59,6 +61,30 @@ def test_binary_is_rejected():
 def test_missing_file(tmp_path):
     with pytest.raises(SourceError, match="no such file"):
         load_source(str(tmp_path / "nope.txt"))
+
+
+def _extract(*args):
+    return CliRunner().invoke(app, ["extract", *map(str, args)])
+
+
+@pytest.mark.parametrize(
+    "name", ["q" * 300 + ".txt", "a/" * 2100 + "x.txt"], ids=["name-over-255", "path-over-4096"]
+)
+def test_over_long_path_is_one_user_error(tmp_path, monkeypatch, name):
+    """ENAMETOOLONG is raised by Path.exists(), not answered False: it must not be an internal error."""
+    monkeypatch.chdir(tmp_path)
+    result = _extract(name)
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "file name too long" in lines[0] and "unexpectedly" not in lines[0], result.output
+    assert len(lines[0]) < 300  # the path is shortened, not printed whole
+
+
+def test_symlink_loop_is_one_user_error(tmp_path):
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(SourceError, match="too many levels of symbolic links"):
+        load_source(str(tmp_path / "a"))
 
 
 def test_directory(tmp_path):
