@@ -20,7 +20,7 @@ from .source import is_url
 from .render import SPEAKABLE, FileSink, ProgressCallback, Rendered, Sink, render
 from .session import SynthesisSession
 from .tags import Tags, article_tags
-from .transcript import write_subtitles
+from .transcript import subtitles_path, write_subtitles
 from .types import Article, Chunk, Narration, Script, Segment, VoicePreset
 from .voices import resolve_voice, voice_dirs, voice_for_language
 
@@ -217,12 +217,20 @@ def narrate(
     try:
         prepared = prepare(source, options, stdin=stdin, on_voice=opened.warm)
         out_path = out_path or default_output(source, prepared.article, fmt)
-        check_writable(out_path, inputs=[source])
+        check_outputs(out_path, source, options)
         session = opened.get(prepared.preset)
         return write_narration(prepared, session, out_path, fmt, options, on_progress=on_progress)
     finally:
         if session_for is None:
             opened.close()
+
+
+def check_outputs(out: Path, source: str, options: RunOptions) -> None:
+    """Refuse, before any synthesis, an audio file or transcript that can't be written or
+    would replace the input (``notes.srt -o notes.mp3 --subtitles srt``)."""
+    check_writable(out, inputs=[source])
+    if options.subtitles:
+        check_writable(subtitles_path(out, options.subtitles), inputs=[source])
 
 
 def write_narration(

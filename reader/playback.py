@@ -17,10 +17,10 @@ from typing import BinaryIO
 
 import numpy as np
 
-from .assemble import check_writable, choose_format, find_ffmpeg
+from .assemble import choose_format, find_ffmpeg
 from .engines import Engine
 from .errors import SourceError
-from .pipeline import RunOptions, WarmSessions, open_session, prepare, write_narration
+from .pipeline import RunOptions, WarmSessions, check_outputs, open_session, prepare, write_narration
 from .render import PlayerSink, render
 
 PLAYBACK_RATE = 24000
@@ -44,7 +44,7 @@ def play_article(
     options = options or RunOptions()
     fmt = choose_format(save, options.format) if save else None
     if save:
-        check_writable(save, inputs=[source])
+        check_outputs(save, source, options)
     opened = WarmSessions(lambda preset: open_session(preset, options, engine))
     sink = PlayerSink(player)
     try:

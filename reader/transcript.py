@@ -38,11 +38,16 @@ def render(segments: tuple[Segment, ...] | list[Segment], fmt: str) -> str:
     return body if fmt == "srt" else f"WEBVTT\n\n{body}"
 
 
+def subtitles_path(audio: Path, fmt: str) -> Path:
+    """Where the transcript of ``audio`` goes: beside it, same name, .srt or .vtt."""
+    return audio.with_suffix(f".{fmt}")
+
+
 def write_subtitles(segments, audio: Path, fmt: str) -> Path:
     """Write the transcript beside ``audio`` (same name, .srt or .vtt), atomically."""
     from .assemble import usual_mode
 
-    path = audio.with_suffix(f".{fmt}")
+    path = subtitles_path(audio, fmt)
     text = render(segments, fmt)
     tmp = None
     try:

@@ -100,3 +100,18 @@ def test_output_that_is_the_input_is_refused_and_the_input_kept(tmp_path, fake_v
     result = runner.invoke(app, ["convert", "notes.mp3", "--voice", fake_voice])
     assert result.exit_code == 2 and "is the input" in result.stderr
     assert page.read_bytes() == before and notes.read_text().startswith("Title")
+
+
+@pytest.mark.parametrize("command", ["convert", "play"])
+@pytest.mark.parametrize("fmt", ["srt", "vtt"])
+def test_a_transcript_that_would_replace_the_input_is_refused_before_any_audio(tmp_path, fake_voice, monkeypatch, command, fmt):
+    story = tmp_path / f"story.{fmt}"  # an article saved under a subtitle name: its transcript is the input itself
+    story.write_text("Title\n\nThe harbor office said the ferry will run every hour from Monday on.\n")
+    before = story.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    player = f"{sys.executable} -c 'import sys; sys.stdin.buffer.read()'"
+    args = ["convert", story.name] if command == "convert" else ["play", story.name, "--save", "story.mp3", "--player", player]
+    result = runner.invoke(app, [*args, "--subtitles", fmt, "--voice", fake_voice])
+    assert result.exit_code == 2 and "is the input" in result.stderr
+    assert story.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.is_file()] == [story.name]  # no audio, no leftovers
