@@ -46,6 +46,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I
 _HTML_SNIFF = re.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:p|div|article|span|br)[\s/>]", re.IGNORECASE
 )
+_HTML_DOCUMENT = re.compile(r"\ufeff?\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+"""The opening of a whole HTML document, as opposed to HTML blocks inside Markdown."""
 _MD_SNIFF = re.compile(r"^(?:#{1,6} \S|```|\* \S|- \S|\d+\. \S|> \S)|\[[^\]\n]+\]\([^)\s]+\)", re.MULTILINE)
 _NOT_PAGE_ENCODINGS = {
     "undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7",
@@ -212,11 +214,18 @@ def _make_source(data: bytes, name: str, *, suffix: str, url: str | None) -> Sou
 
 
 def detect_kind(text: str, suffix: str = "") -> InputKind:
-    """HTML by content first (a .txt can hold HTML), then by name, then Markdown by content."""
+    """HTML by name or content (a .txt can hold HTML), then Markdown by name or content.
+
+    A Markdown name wins over the HTML sniff: Markdown may hold HTML blocks (a README
+    opening with ``<p align="center">``). Only a whole HTML document (one that opens
+    with ``<!DOCTYPE html>`` or ``<html>``) saved as .md is read as HTML.
+    """
     head = text[:4096]
+    if suffix in _MD_SUFFIXES:
+        return InputKind.HTML if _HTML_DOCUMENT.match(head) else InputKind.MARKDOWN
     if suffix in _HTML_SUFFIXES or _HTML_SNIFF.search(head) and head.count("<") >= 3:
         return InputKind.HTML
-    if suffix in _MD_SUFFIXES or re.match(r"---[ \t]*\n(?:[\w-]+:.*\n)+---[ \t]*\n", text):
+    if re.match(r"---[ \t]*\n(?:[\w-]+:.*\n)+---[ \t]*\n", text):
         return InputKind.MARKDOWN  # front matter (--- / key: value / ---) is a Markdown convention
     if suffix not in {".txt", ".text"} and len(_MD_SNIFF.findall(text[:20000])) >= 2:
         return InputKind.MARKDOWN

@@ -113,6 +113,54 @@ def test_kinds_detected_by_content_and_name():
     assert detect_kind("Just a plain note. Nothing more.", "") is InputKind.TEXT
 
 
+README_WITH_HTML = """<p align="center">
+  <img src="logo.png" alt="Logo" width="200"><br>
+  <b>Project news</b>
+</p>
+
+# Council approves budget
+
+The city council voted on **Tuesday** to approve a new budget for the coming year.
+
+## Critics
+
+Critics argued that the spending was too high and would raise taxes for residents.
+"""
+
+
+def test_markdown_name_wins_over_a_leading_html_block(tmp_path):
+    """A README opening with <p align="center"> is Markdown: its markup is not narrated."""
+    path = tmp_path / "README.md"
+    path.write_text(README_WITH_HTML)
+    assert load_source(str(path)).kind is InputKind.MARKDOWN
+    result = CliRunner().invoke(app, ["script", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "#" not in result.output and "**" not in result.output and "<" not in result.output
+    assert "Critics\n" in result.output and "Project news" in result.output
+    assert "on Tuesday to approve" in result.output
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<!DOCTYPE html>\n<html><body><p>Saved page.</p></body></html>",
+        "<html lang=en><head><title>T</title></head><body><p>Saved page.</p></body></html>",
+        "\ufeff<!-- saved from url -->\n<!doctype HTML><html><body><p>x</p></body></html>",
+        '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>x</p></body></html>',
+    ],
+)
+def test_a_whole_html_document_named_md_is_still_html(page):
+    """Only a whole document (doctype or <html> first) overrides the .md name."""
+    assert detect_kind(page, ".md") is InputKind.HTML
+    assert detect_kind(page, ".markdown") is InputKind.HTML
+
+
+def test_html_blocks_inside_markdown_keep_it_markdown():
+    text = "<div align=center><img src=x.png></div>\n\n# Title\n\n<p>An intro</p>\n\nBody <b>text</b>."
+    assert detect_kind(text, ".md") is InputKind.MARKDOWN
+    assert detect_kind(text, ".txt") is InputKind.HTML  # no Markdown name: the content sniff decides
+
+
 def test_url_fetch(http_server):
     http_server.routes["/story"] = (200, "text/html; charset=utf-8", SAMPLE_HTML.read_bytes())
     source = load_source(http_server.base + "/story")

@@ -116,3 +116,19 @@ def test_language_from_front_matter_or_the_words():
     english = " ".join(["The river is wide and the town is on the bank of it."] * 3)
     assert clean_markdown(f"# T\n\n{english}\n").language == "en"
     assert clean_markdown(f"---\nlang: de\n---\n\n{english}\n").language == "de"
+
+
+def test_a_leading_html_block_is_read_as_its_text():
+    """A README's centred logo block: the <b> line is words, the tags and the image are not read."""
+    doc = (
+        '<p align="center">\n  <img src="logo.png" alt="Logo" width="200"><br>\n  <b>Project news</b> &amp; notes\n</p>\n\n'
+        "<!-- badges -->\n\n# Council approves budget\n\nThe council voted on **Tuesday**.\n\n## Critics\n\nThey objected.\n"
+    )
+    article = clean_markdown(doc)
+    assert article.title == "Council approves budget"
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        (BlockKind.PARAGRAPH, "Project news & notes"),
+        (BlockKind.PARAGRAPH, "The council voted on Tuesday."),
+        (BlockKind.HEADING, "Critics"),
+        (BlockKind.PARAGRAPH, "They objected."),
+    ]
