@@ -314,10 +314,38 @@ def _guess(data: bytes) -> tuple[str, str]:
     # Latin code pages can't be told apart on short texts; cp1252 is what a
     # Western page that isn't UTF-8 almost always is, so it wins those ties.
     western = not guess or guess.startswith(("cp125", "windows-125", "latin", "iso8859", "mac_"))
-    order = ["cp1252", guess] if western and guess not in ("cp1251", "cp1253", "cp1255", "cp1256") else [guess, "cp1252"]
+    western = western and guess not in ("cp1251", "cp1253", "cp1255", "cp1256")
+    # A DOS or EBCDIC guess (cp775 for French "Café") is a tie lost by cp1252 unless
+    # the text is mostly high bytes, as Russian in cp866 or Greek in cp737 is.
+    western = western or _legacy_code_page(guess) and _mostly_ascii(data)
+    order = ["cp1252", guess] if western else [guess, "cp1252"]
     for encoding in filter(None, order):
         try:
             return data.decode(encoding), encoding
         except _DECODE_ERRORS:
             continue
     return data.decode("latin-1"), "latin-1"  # decodes any byte: the last resort
+
+
+_LEGACY_CODE_PAGES = {
+    "cp437", "cp720", "cp737", "cp775", "cp850", "cp852", "cp855", "cp856", "cp857", "cp858", "cp860",
+    "cp861", "cp862", "cp863", "cp864", "cp865", "cp866", "cp869", "cp1125", "hp-roman8",
+    "cp037", "cp273", "cp424", "cp500", "cp875", "cp1026", "cp1140",
+}  # fmt: skip
+"""DOS (OEM) and EBCDIC code pages: a statistical guess names them for short Western texts,
+but a file that isn't UTF-8 today is almost never in one."""
+
+
+def _legacy_code_page(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name in _LEGACY_CODE_PAGES
+    except LookupError:
+        return False
+
+
+def _mostly_ascii(data: bytes) -> bool:
+    """At most a fifth of the visible bytes are high ones: a Latin-script text, not Cyrillic or Greek."""
+    sample = data[:262144]
+    visible = len(sample.translate(None, b" \t\n\r\f"))
+    high = len(sample) - len(sample.translate(None, bytes(range(0x80, 0x100))))
+    return high <= 0.2 * max(visible, 1)

@@ -1,5 +1,6 @@
 import codecs
 import io
+import json
 
 import pytest
 from typer.testing import CliRunner
@@ -51,6 +52,37 @@ def test_a_utf8_page_with_a_stray_cp1252_byte_stays_utf8():
     text, encoding = decode_bytes(data, "x")
     assert encoding == "utf-8"
     assert TEXT in text and "The mayor’s office agreed." in text and "Ã" not in text
+
+
+LATIN1_ARTICLE = (
+    "Café council approves budget\n\n"
+    "The city council voted on Tuesday to approve a new budget for the coming year. Officials said the "
+    "plan would fund schools, roads and parks across the region.\n\n"
+    'Critics argued that the spending was too high and would raise taxes for résidents - "naïve". '
+    "The mayor disagreed, saying the investment was overdue.\n\n"
+    "The budget takes effect in January after a final reading next month.\n"
+)
+
+
+def test_a_dos_code_page_guess_loses_to_cp1252(tmp_path):
+    """charset_normalizer guesses cp775 for this Latin-1 text: 'Cafķ'. cp1252 decodes it, so cp1252 wins."""
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(LATIN1_ARTICLE.encode("latin-1"))
+    result = CliRunner().invoke(app, ["extract", "--json", str(path)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["title"] == "Café council approves budget"
+    assert "résidents" in result.stdout and "naïve" in result.stdout
+
+
+@pytest.mark.parametrize("encoding", ["cp866", "cp737"])
+def test_a_dos_code_page_of_another_script_keeps_its_guess(encoding):
+    """Mostly high bytes (Russian, Greek) are not a Western text: the DOS guess still gets first try."""
+    text = {
+        "cp866": "Городской совет утвердил новый бюджет на следующий год. " * 6,
+        "cp737": "Το δημοτικό συμβούλιο ενέκρινε τον νέο προϋπολογισμό για το επόμενο έτος. " * 6,
+    }[encoding]
+    decoded, _ = decode_bytes(text.encode(encoding), "x")
+    assert decoded == text
 
 
 def test_binary_is_rejected():
