@@ -87,9 +87,13 @@ def check_writable(out: Path, inputs: Iterable[str | Path] = ()) -> None:
     are ignored) under any name: the same file through a symlink or a hard
     link is found by device and inode, so the input is never overwritten.
     """
-    target = output_target(out)
-    _refuse_special(out, target)
-    if target.exists() and any(_same_file(target, name) for name in inputs):
+    try:
+        target = output_target(out)
+        _refuse_special(out, target)
+        exists = target.exists()
+    except OSError as exc:  # a name or path too long for the file system, a loop of links
+        raise AssemblyError(f"Can't use the output name {out}: {exc.strerror or exc}.") from exc
+    if exists and any(_same_file(target, name) for name in inputs):
         raise UsageError(f"The output {out} is the input file; give another name with -o.")
     folder = target.parent
     if not folder.is_dir():
@@ -98,6 +102,7 @@ def check_writable(out: Path, inputs: Iterable[str | Path] = ()) -> None:
         raise AssemblyError(f"The output folder {folder} is not writable.")
 
 
+_TEMP_NAME_CHARS = 60
 DURATION_TOLERANCE_S = 0.5
 """Encoders pad a frame or two (mp3: ~50 ms, Opus: 6.5 ms pre-skip); more is a damaged file."""
 
@@ -167,11 +172,17 @@ def _temp_beside(target: Path) -> Path:
     """A new private temporary file beside ``target`` (same file system, so the rename is atomic)."""
     folder = target.parent if str(target.parent) else Path(".")
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        handle, name = tempfile.mkstemp(prefix=temp_prefix(target.name), suffix=".part", dir=folder)
     except OSError as exc:
         raise AssemblyError(f"Can't write in {folder}: {exc.strerror or exc}.") from exc
     os.close(handle)
     return Path(name)
+
+
+def temp_prefix(name: str) -> str:
+    """A temporary file's prefix that names its output: shortened, so that a long (valid)
+    output name doesn't make the temporary file's name too long for the file system."""
+    return f".{name[:_TEMP_NAME_CHARS]}."
 
 
 def _rename_into_place(tmp: Path, out: Path) -> None:

@@ -45,13 +45,13 @@ def subtitles_path(audio: Path, fmt: str) -> Path:
 
 def write_subtitles(segments, audio: Path, fmt: str) -> Path:
     """Write the transcript beside ``audio`` (same name, .srt or .vtt), atomically."""
-    from .assemble import usual_mode
+    from .assemble import temp_prefix, usual_mode
 
     path = subtitles_path(audio, fmt)
     text = render(segments, fmt)
     tmp = None
     try:
-        handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path.name), suffix=".part")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
         usual_mode(Path(tmp))  # mkstemp makes it private; a transcript is served beside its audio

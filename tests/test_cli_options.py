@@ -115,3 +115,20 @@ def test_a_transcript_that_would_replace_the_input_is_refused_before_any_audio(t
     assert result.exit_code == 2 and "is the input" in result.stderr
     assert story.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.is_file()] == [story.name]  # no audio, no leftovers
+
+
+def test_long_file_names_give_a_narration_or_one_line(tmp_path, fake_voice, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    story = tmp_path / f"{'y' * 252}.md"  # a valid name; with .mp3 instead of .md it would be 253 + 1 bytes too long
+    story.write_text("Title\n\nThe harbor office said the ferry will run every hour from Monday on.\n")
+    result = runner.invoke(app, ["convert", story.name, "--voice", fake_voice, "--subtitles", "srt"])
+    assert result.exit_code == 0, result.stderr
+    audio = [p for p in tmp_path.iterdir() if p.suffix == ".mp3"]
+    assert len(audio) == 1 and len(audio[0].name) == 255 and decode(audio[0]).duration_s > 1
+    assert audio[0].with_suffix(".srt").exists()
+    near_limit = f"{'z' * 250}.mp3"  # valid, but a temporary file named after it in full would not be
+    assert runner.invoke(app, ["convert", story.name, "-o", near_limit, "--voice", fake_voice]).exit_code == 0
+    result = runner.invoke(app, ["convert", story.name, "-o", f"{'z' * 300}.mp3", "--voice", fake_voice])
+    assert result.exit_code == 1 and "File name too long" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "unexpectedly" not in result.stderr
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
