@@ -18,7 +18,10 @@ Third-party errors are wrapped at the boundary with ``raise ... from exc``.
 
 from __future__ import annotations
 
+import re
 import warnings
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class ReaderError(Exception):
@@ -72,9 +75,18 @@ def format_warning(message, category, filename, lineno, line=None) -> str:
     other warnings keep Python's usual format.
     """
     if isinstance(category, type) and issubclass(category, ReaderWarning):
-        return f"warning: {message}\n"
+        return f"warning: {one_line(str(message))}\n"
     return _PYTHON_FORMAT(message, category, filename, lineno, line)
 
 
 _PYTHON_FORMAT = warnings.formatwarning
 """Python's own format, kept before anyone replaces it."""
+
+
+def one_line(message: str) -> str:
+    """``message`` with its control characters shown as escapes (``\\n``, ``\\x1b``).
+
+    A message quotes names the user gave (a file name may hold a newline or a
+    terminal escape): it stays one line, and the terminal never obeys it.
+    """
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)

@@ -192,3 +192,11 @@ def test_script_no_clean_keeps_every_line(tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_text("Menu\nShopping list\nBuy 2 kg of apples.\n")
     assert run("script", notes, "--no-clean").stdout.split("\n\n") == ["Menu", "Shopping list", "Buy two kilograms of apples.\n"]
+
+
+def test_an_error_quoting_a_hostile_file_name_is_one_line_and_no_terminal_escape(tmp_path):
+    for name in ("nope\nline.txt", "nope\x1b[31mred.txt", "nope\u2028x.txt"):
+        result = subprocess.run([sys.executable, "-m", "reader", "extract", str(tmp_path / name)], capture_output=True, text=True)
+        assert result.returncode == 1
+        assert len(result.stderr.strip().splitlines()) == 1 and "\x1b" not in result.stderr
+        assert "no such file" in result.stderr and repr(name)[1:-1].split("\\")[0] in result.stderr

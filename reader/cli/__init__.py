@@ -20,7 +20,7 @@ def main() -> None:
     """Console-script entry point: one line and exit 2 for a usage error, never a traceback."""
     import warnings
 
-    from ..errors import format_warning
+    from ..errors import format_warning, one_line
     from ..signals import terminate_as_interrupt
 
     warnings.formatwarning = format_warning  # a ReaderWarning is one "warning: ..." line
@@ -38,7 +38,7 @@ def main() -> None:
         except Exception as exc:  # a bug: one line for the user; READER_DEBUG=1 shows the traceback
             if os.environ.get("READER_DEBUG"):
                 raise
-            say(f"error: reader failed unexpectedly ({type(exc).__name__}: {exc}); please report it, "
+            say(f"error: reader failed unexpectedly ({type(exc).__name__}: {one_line(str(exc))}); please report it, "
                 "with READER_DEBUG=1 for the details.")  # fmt: skip
             code = 1
     sys.exit(code or 0)

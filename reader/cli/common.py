@@ -39,14 +39,14 @@ def say(message: str) -> None:
 
 def handled(command):
     """Turn every ReaderError into one line on stderr and its exit code; Ctrl-C into 130."""
-    from ..errors import ReaderError
+    from ..errors import ReaderError, one_line
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
         except ReaderError as exc:
-            say(f"error: {exc}")
+            say(f"error: {one_line(str(exc))}")
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             say("interrupted; no partial output was kept.")
