@@ -240,6 +240,8 @@ def decode_bytes(data: bytes, label: str) -> tuple[str, str]:
     if _looks_like_bomless_utf16(data):
         encoding = "utf-16-le" if data[1:200:2].count(0) > data[0:200:2].count(0) else "utf-16-be"
         return _strict(data, encoding, label), encoding
+    if found := _bomless_utf16_text(data):
+        return found
     if b"\x00" in data[:65536] or _control_share(data[:65536]) > 0.05:
         raise SourceError(f"{label} looks like a binary file, not text or HTML.")
     try:
@@ -297,6 +299,58 @@ def _looks_like_bomless_utf16(data: bytes) -> bool:
     return len(sample) >= 4 and sample.count(0) >= len(sample) * 0.4 and (
         sample[0::2].count(0) < len(sample) * 0.05 or sample[1::2].count(0) < len(sample) * 0.05
     )
+
+
+def _bomless_utf16_text(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM and without the many zero bytes of Latin text (Chinese, Arabic...).
+
+    Its line breaks, spaces and digits are code units 0x00xx, so it holds zero bytes, and
+    more at the high byte of a unit than at the low one; a text in any 8-bit or multi-byte legacy encoding
+    holds none. It must decode strictly in that byte order (no unpaired surrogate) and
+    read as writing: almost every character assigned and printable (no private-use,
+    unassigned or control characters but line breaks and tabs), and its letters from one
+    or two writing systems (Chinese or Japanese, plus Latin). Random bytes have zeros at both byte positions, unpaired
+    surrogates, or characters of every script.
+    """
+    sample = data[:65536]
+    if len(data) < 4 or len(data) % 2 or not sample.count(0):
+        return None
+    for encoding, high in (("utf-16-le", 1), ("utf-16-be", 0)):
+        low_zeros, high_zeros = sample[1 - high :: 2].count(0), sample[high::2].count(0)
+        if high_zeros <= low_zeros:
+            continue  # a zero low byte (一 is U+4E00) is rarer than a line break or space
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_writing(text[:8192]):
+            return text, encoding
+    return None
+
+
+def _reads_as_writing(text: str) -> bool:
+    """Almost all assigned, printable, word characters, the letters from one or two writing systems."""
+    import unicodedata
+
+    visible = [char for char in text if char not in " \t\n\r\f" and unicodedata.category(char) not in ("Zs", "Cf")]
+    if len(visible) < 16:
+        return False  # a few random characters can look like anything
+    categories = [unicodedata.category(char) for char in visible]
+    odd = sum(1 for category in categories if category in ("Cc", "Cn", "Co", "Cs"))
+    wordlike = sum(1 for category in categories if category[0] in "LM" or category == "So")
+    if odd > 0.02 * len(visible) or wordlike < 0.5 * len(visible):
+        return False
+    systems: dict[str, int] = {}
+    for char in visible:
+        if char.isalpha():
+            system = unicodedata.name(char, "?").split(" ")[0]
+            system = "CJK" if system in _HAN_AND_KANA else system
+            systems[system] = systems.get(system, 0) + 1
+    return sum(sorted(systems.values())[-2:]) >= 0.95 * sum(systems.values())
+
+
+_HAN_AND_KANA = {"CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "BOPOMOFO", "IDEOGRAPHIC"}
+"""First words of the names of Chinese and Japanese letters: one writing system, with Latin beside it."""
 
 
 def _control_share(data: bytes) -> float:

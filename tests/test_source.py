@@ -1,6 +1,7 @@
 import codecs
 import io
 import json
+import random
 
 import pytest
 from typer.testing import CliRunner
@@ -83,6 +84,39 @@ def test_a_dos_code_page_of_another_script_keeps_its_guess(encoding):
     }[encoding]
     decoded, _ = decode_bytes(text.encode(encoding), "x")
     assert decoded == text
+
+
+CHINESE = (
+    "市议会批准新预算\n\n市议会周二投票批准了明年的新预算。官员表示，该计划将为整个地区的学校、道路和公园提供资金。\n\n"
+    "批评者认为支出过高，并会增加居民的税收负担。市长则表示，这项投资早就应该进行了。\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_bomless_utf16_chinese_is_text_not_binary(tmp_path, encoding):
+    """Chinese UTF-16 has few zero bytes (its line breaks), not the 40% of Latin UTF-16."""
+    path = tmp_path / "zh.txt"
+    path.write_bytes(CHINESE.encode(encoding))
+    result = _extract(path)
+    assert result.exit_code == 0, result.output
+    assert "市议会周二投票批准了明年的新预算" in result.output
+
+
+@pytest.mark.parametrize("size", [64, 400, 4096, 20000])
+@pytest.mark.parametrize("seed", range(5))
+def test_random_bytes_are_still_binary(seed, size):
+    rng = random.Random(seed)
+    with pytest.raises(SourceError, match="binary"):
+        decode_bytes(bytes(rng.getrandbits(8) for _ in range(size)), "noise.bin")
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "cp1252"])
+def test_legacy_text_is_not_taken_for_utf16(encoding):
+    """Without zero bytes, GBK reads as Hangul and English as CJK in UTF-16; neither is taken."""
+    text = CHINESE if encoding == "gbk" else LATIN1_ARTICLE
+    data = text.encode(encoding)
+    decoded, found = decode_bytes(data[: len(data) // 2 * 2], "x")
+    assert not found.startswith("utf-16")
 
 
 def test_binary_is_rejected():
