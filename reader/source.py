@@ -208,9 +208,16 @@ def _make_source(data: bytes, name: str, *, suffix: str, url: str | None) -> Sou
         raise SourceError(f"{label} is empty; there is nothing to narrate.")
     text, encoding = decode_bytes(data, label)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if not _visible(text):
         raise SourceError(f"{label} holds only whitespace; there is nothing to narrate.")
     return Source(text=text, kind=detect_kind(text, suffix), name=name, url=url, encoding=encoding)
+
+
+def _visible(text: str) -> bool:
+    """Any character that is neither whitespace nor an invisible format one (ZWSP, ZWJ, BOM: category Cf)."""
+    import unicodedata
+
+    return any(not char.isspace() and unicodedata.category(char) != "Cf" for char in text)
 
 
 def detect_kind(text: str, suffix: str = "") -> InputKind:

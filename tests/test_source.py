@@ -166,6 +166,19 @@ def test_empty_file(tmp_path, content):
         load_source(str(path))
 
 
+@pytest.mark.parametrize(
+    "content", ["\u200b\u200c\u200d\ufeff\u2060\n", "\u00a0 \u00a0\n", "\u200b \u00ad\u00a0\u2060\n"],
+    ids=["zero-width", "nbsp", "mixed"],
+)
+def test_only_invisible_characters_is_whitespace(tmp_path, content):
+    """Zero-width and other format characters (Cf) are as empty as spaces: one line, exit 1."""
+    path = tmp_path / "z.txt"
+    path.write_text(content, encoding="utf-8")
+    result = _extract(path)
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [f"error: {path} holds only whitespace; there is nothing to narrate."]
+
+
 def test_stdin():
     source = load_source("-", stdin=io.BytesIO("# Notes\n\nSome *markdown* text.\n\n- one\n- two\n".encode()))
     assert source.kind is InputKind.MARKDOWN and source.name == "-"
