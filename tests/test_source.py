@@ -115,7 +115,7 @@ def test_legacy_text_is_not_taken_for_utf16(encoding):
     """Without zero bytes, GBK reads as Hangul and English as CJK in UTF-16; neither is taken."""
     text = CHINESE if encoding == "gbk" else LATIN1_ARTICLE
     data = text.encode(encoding)
-    decoded, found = decode_bytes(data[: len(data) // 2 * 2], "x")
+    _, found = decode_bytes(data[: len(data) // 2 * 2], "x")
     assert not found.startswith("utf-16")
 
 
