@@ -58,6 +58,7 @@ any input, decode anything into noise, or (UTF-16/32) are never declared in-page
 _DECODE_ERRORS = (LookupError, UnicodeError, ValueError, TypeError)
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 _MD_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+)://")
 
 
 def is_url(name: str) -> bool:
@@ -65,7 +66,10 @@ def is_url(name: str) -> bool:
 
 
 def load_source(name: str, *, stdin: BinaryIO | None = None) -> Source:
-    """Read ``name`` (a path, an http(s) URL or ``-``) and decode it."""
+    """Read ``name`` (a path, an http(s) or file URL, or ``-``) and decode it."""
+    if not name:
+        raise UsageError("The input is an empty name; give an article file, a URL, or - for standard input.")
+    name = _local_name(name)
     if name == "-":
         return _make_source(_read_stdin(stdin), name, suffix="", url=None)
     if is_url(name):
@@ -73,6 +77,26 @@ def load_source(name: str, *, stdin: BinaryIO | None = None) -> Source:
         suffix = ".html" if "html" in content_type else Path(final_url.split("?")[0]).suffix
         return _make_source(data, name, suffix=suffix.lower(), url=final_url)
     return _make_source(_read_path(Path(name)), name, suffix=Path(name).suffix.lower(), url=None)
+
+
+def _local_name(name: str) -> str:
+    """``name`` itself, or the path a file:// URL names (as a browser's address bar gives it).
+
+    Any other scheme (ftp://, sftp://) is refused by name rather than looked up as a
+    path, unless a file of that name exists.
+    """
+    scheme = _SCHEME.match(name)
+    if scheme is None or is_url(name) or os.path.lexists(name):
+        return name
+    if scheme.group(1).lower() == "file":
+        from urllib.parse import urlsplit
+        from urllib.request import url2pathname  # imports http.client: only for a file URL
+
+        parts = urlsplit(name)
+        if parts.netloc not in ("", "localhost"):
+            raise SourceError(f"{name}: a file URL on another machine ({parts.netloc}) can't be read.")
+        return url2pathname(parts.path)
+    raise SourceError(f"{name}: only http://, https:// and file:// addresses can be read; save the page as a file.")
 
 
 def _read_stdin(stdin: BinaryIO | None) -> bytes:
@@ -103,7 +127,7 @@ def _read_path(path: Path) -> bytes:
             if not stat.S_ISREG(os.fstat(reader.fileno()).st_mode):
                 raise SourceError(
                     f"{shown} is not a regular file (a pipe, device or socket); save the article "
-                    "to a file, or pipe it in with 'reader convert -'."
+                    "to a file, or pipe it in and give - as the input."
                 )
             return _read_capped(reader, shown)
     except (FileNotFoundError, NotADirectoryError) as exc:

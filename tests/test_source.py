@@ -1,7 +1,10 @@
 import codecs
 import io
 import json
+import os
 import random
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -261,3 +264,27 @@ def test_unreachable_url():
         port = probe.getsockname()[1]
     with pytest.raises(SourceError, match="can't be fetched"):
         load_source(f"http://127.0.0.1:{port}/story")
+
+
+def test_input_names_that_are_not_paths_get_one_clear_line(tmp_path):
+    article = tmp_path / "a story.txt"
+    article.write_text("Title\n\nThe harbor office said the ferry will run every hour from Monday on.\n")
+    cases = [
+        ("", 2, "empty name"),
+        ("ftp://example.com/a.txt", 1, "only http://, https:// and file://"),
+        ("file://elsewhere/a.txt", 1, "another machine"),
+        (article.as_uri().replace("a%20story", "no%20story"), 1, f"{tmp_path}/no story.txt: no such file"),
+    ]
+    for name, code, words in cases:
+        result = subprocess.run([sys.executable, "-m", "reader", "extract", name], capture_output=True, text=True)
+        assert (result.returncode, len(result.stderr.splitlines())) == (code, 1), result.stderr
+        assert words in result.stderr
+    result = subprocess.run([sys.executable, "-m", "reader", "extract", article.as_uri()], capture_output=True, text=True)
+    assert result.returncode == 0 and "ferry will run every hour" in result.stdout  # a browser's file:// address
+
+
+def test_a_pipe_given_by_name_points_to_standard_input_for_any_command(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = subprocess.run([sys.executable, "-m", "reader", "script", str(fifo)], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1 and "give - as the input" in result.stderr and "convert" not in result.stderr
