@@ -89,8 +89,9 @@ def _local_name(name: str) -> str:
     if scheme is None or is_url(name) or os.path.lexists(name):
         return name
     if scheme.group(1).lower() == "file":
+        # urllib.request imports http.client: loaded only for a file URL.
         from urllib.parse import urlsplit
-        from urllib.request import url2pathname  # imports http.client: only for a file URL
+        from urllib.request import url2pathname
 
         parts = urlsplit(name)
         if parts.netloc not in ("", "localhost"):
