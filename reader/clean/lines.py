@@ -71,9 +71,18 @@ _META_DATE = re.compile(
 )
 _META_SEPARATOR = re.compile(r"\s[•|·]\s")
 _META_MAX_TOKENS = 15
-_NO_COMMENTS = re.compile(r"\W*(?:no|\d+|one)\s+(?:comments?|responses?|replies)\W*$", re.I)
-_DATE_ONLY = re.compile(r"^[\W\d]*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})[\W\d:APMapm]*$")
-_PRICE_ONLY = re.compile(r"^\W*[$€£¥₴]?\s*\d[\d.,\s]*(?:[$€£¥₴]|[A-Z]{3})?\W*$")
+# A trailing "No Comments", "12 replies". Used with .sub(), so every start is tried: the
+# leftmost match never starts inside a run of non-word characters or inside a number (one
+# character earlier matches as well), and the two guards skip those starts, which on a
+# line of 30,000 '=' or '[' made the search quadratic (21 s).
+_NO_COMMENTS = re.compile(r"(?<!\W)(?!(?<=\d)\d)\W*(?:no|\d+|one)\s+(?:comments?|responses?|replies)\W*$", re.I)
+# The lookahead checks the characters once: without it, each date in a long run of dates
+# rescanned the rest of the line.
+_DATE_ONLY = re.compile(r"^(?=[\W\d:APMapm]*$)[\W\d]*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})[\W\d:APMapm]*$")
+# Atomic and possessive: the symbol and spaces before the number are non-word characters
+# as well, and what follows it can't give back a digit, so backtracking found nothing
+# new and was quadratic on a long run of spaces.
+_PRICE_ONLY = re.compile(r"^(?>\W*)\d[\d.,\s]*+(?:[$€£¥₴]|[A-Z]{3})?\W*$")
 _CAPTION = re.compile(
     r"^(?:\(?(?:photo|image|picture|credit|source|video|illustration|foto|bild|fuente)s?\b.{0,80}$)"
     r"|(?:/\s*(?:getty images|reuters|ap|afp|shutterstock|epa|alamy)\)?\.?$)"
