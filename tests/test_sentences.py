@@ -239,3 +239,21 @@ def test_every_character_lands_in_one_sentence_in_order(text, language):
     sentences = split_sentences(text, language=language)
     assert all(s == s.strip() and s for s in sentences)
     assert _without_space("".join(sentences)) == _without_space(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("." * 10_000 + "x", id="dots"),
+        pytest.param("It ended" + "." * 10_000 + "x", id="word-then-dots"),
+        pytest.param("Why" + "?!" * 6_000 + "x", id="marks"),
+    ],
+)
+def test_long_runs_of_stops_split_in_linear_time(text):
+    # Each took 5 to 10 s when a candidate boundary was sought from every stop
+    # of the run; linear, it takes milliseconds. The bound is far from both.
+    import time
+
+    start = time.perf_counter()
+    assert "".join(split_sentences(text)) == text
+    assert time.perf_counter() - start < 3.0
