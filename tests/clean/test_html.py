@@ -4,7 +4,7 @@ from reader.clean import clean, keep_everything
 from reader.clean.html import clean_html, visible_text
 from reader.errors import ExtractionError
 from reader.source import load_source
-from reader.types import BlockKind
+from reader.types import Block, BlockKind
 
 from ..conftest import SAMPLE_HTML
 
@@ -169,3 +169,26 @@ def test_an_author_bio_after_the_html_article_is_dropped():
     page = f"<html><body><article><h1>Harbor</h1>{paragraphs}<p>{bio}</p></article></body></html>"
     texts = [b.text for b in clean_html(page).blocks]
     assert texts[-1].startswith("Paragraph 5") and bio not in texts
+
+
+@pytest.mark.parametrize(
+    "line, inside",
+    [
+        ("Second paragraph, longer than the first one.", True),  # a block
+        ("longer than the first", True),  # a piece of a block
+        ("Kyle Busch", True),  # a table cell: trafilatura joins a row's cells with commas
+        ("first one. Kyle Busch,", True),  # across two blocks, as in the joined text
+        ("Busch", True),  # one word, part of a block's word
+        ("India", False),
+        ("a line the article never says", False),
+    ],
+)
+def test_kept_blocks_answer_like_their_joined_text(line, inside):
+    from reader.clean.html import _Kept
+
+    blocks = tuple(
+        Block(BlockKind.PARAGRAPH, text)
+        for text in ("Short one.", "Second paragraph, longer than the first one.", "Kyle Busch, 5040, 5")
+    )
+    assert (line in _Kept(blocks)) is inside
+    assert (line in " ".join(block.text for block in blocks)) is inside
