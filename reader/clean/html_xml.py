@@ -12,6 +12,7 @@ from lxml import etree
 
 from ..errors import ExtractionError
 from ..types import Article, Block, BlockKind
+from .lines import count_tokens
 from .text import collapse
 
 _MIN_WORDS = 12
@@ -32,7 +33,8 @@ def xml_to_article(xml: str) -> Article:
         blocks = blocks if first is None else blocks[:first] + blocks[first + 1 :]
     if not title and blocks and blocks[0].kind is BlockKind.HEADING:
         title, blocks = blocks[0].text, blocks[1:]
-    if sum(len(b.text.split()) for b in blocks) < _MIN_WORDS:
+    # Words as the text cleaner counts them: a CJK text has no spaces, every two characters are a word.
+    if sum(count_tokens(b.text)[0] for b in blocks) < _MIN_WORDS:
         raise ExtractionError(
             "No article text found in the HTML page, only a few words of menus or links. "
             "Use --keep-all to narrate all of its text anyway."
@@ -133,7 +135,7 @@ def _drop_nested_copies(blocks: list[Block]) -> list[Block]:
 
     def is_copy(i: int) -> bool:
         block = blocks[i]
-        if block.kind is not BlockKind.PARAGRAPH or len(block.text.split()) < _COPY_MIN_WORDS:
+        if block.kind is not BlockKind.PARAGRAPH or count_tokens(block.text)[0] < _COPY_MIN_WORDS:
             return False
         neighbours = blocks[max(0, i - 1) : i] + blocks[i + 1 : i + 2]
         return any(

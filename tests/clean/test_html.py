@@ -192,3 +192,39 @@ def test_kept_blocks_answer_like_their_joined_text(line, inside):
     )
     assert (line in _Kept(blocks)) is inside
     assert (line in " ".join(block.text for block in blocks)) is inside
+
+
+_CJK_PAGE = """<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head><body><article>
+<h1>{title}</h1>{paragraphs}</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "lang, title, paragraphs",
+    [
+        (
+            "ja",
+            "市議会が新予算を承認",
+            [
+                "市議会は火曜日、来年度の新しい予算案を賛成多数で可決した。当局者によると、この計画は地域全体の学校や道路、公園の整備に充てられる。",
+                "批判的な議員らは、支出が多すぎて住民の税負担が増えると主張した。これに対し市長は、投資は遅すぎたくらいだと反論した。",
+                "予算は来月の最終審議を経て一月に施行される。複数の議員は、それまでにさらに議論が続くとの見通しを示した。",
+            ],
+        ),
+        (
+            "zh",
+            "市议会批准新预算",
+            [
+                "市议会周二投票批准了明年的新预算。官员表示，该计划将为整个地区的学校、道路和公园提供资金。",
+                "批评者认为支出过高，并会增加居民的税收负担。市长则表示，这项投资早就应该进行了。",
+                "预算将在下个月进行最终审议，并于一月生效。几位议员表示，在此之前还会有更多讨论。",
+            ],
+        ),
+    ],
+)
+def test_a_cjk_article_is_read(lang, title, paragraphs):
+    # No spaces between words: counted by whitespace, three paragraphs were three
+    # "words", under the 12 an article needs, and the page was "No article text found".
+    html = _CJK_PAGE.format(lang=lang, title=title, paragraphs="".join(f"<p>{p}</p>" for p in paragraphs))
+    article = clean_html(html)
+    assert article.title == title
+    assert [block.text for block in article.blocks] == paragraphs
