@@ -135,7 +135,7 @@ def _drop_nested_copies(blocks: list[Block]) -> list[Block]:
 
     def is_copy(i: int) -> bool:
         block = blocks[i]
-        if block.kind is not BlockKind.PARAGRAPH or count_tokens(block.text)[0] < _COPY_MIN_WORDS:
+        if block.kind is not BlockKind.PARAGRAPH or len(block.text.split()) < _COPY_MIN_WORDS:
             return False
         neighbours = blocks[max(0, i - 1) : i] + blocks[i + 1 : i + 2]
         return any(
