@@ -101,17 +101,26 @@ _FURNITURE = re.compile(
     re.I,
 )
 # A disclaimer, a disclosure or a consent notice: the publisher's legal text, never the
-# article's, at any length ("for informational purposes only", "we may earn a commission").
+# article's, at any length. Each phrase names the page itself ("this article is for
+# informational purposes only", "we may earn a commission") or opens the line ("By
+# submitting this form, you consent", "Disclaimer:"), so that an article's own sentence
+# ("agents may earn a commission", "he is solely responsible for") is never taken for one.
+_THIS_PAGE = (
+    r"(?:this|our|the)\s+(?:article|post|blog(?: post)?|content|information|material|site|website|page|podcast|"
+    r"video|episode|newsletter|column|guide|review)s?|(?:the )?information (?:provided|contained|included|shared)|herein"
+)
 _DISCLAIMER = re.compile(
-    r"for (?:general )?(?:informational|educational|information)(?: and (?:informational|educational|entertainment))? "
-    r"purposes only|\bnot (?:intended|meant) (?:to (?:be|replace|constitute|serve as|provide)|as)\b.{0,60}\b(?:advice|"
-    r"substitute|recommendation)|\b(?:does|do|should) not constitute\b.{0,40}\badvice|\bis not (?:legal|financial|"
-    r"medical|tax|investment) advice|\b(?:contains?|includes?) (?:some )?affiliate links|\baffiliate "
-    r"(?:disclaimer|disclosure)|\b(?:may|might|will) (?:earn|receive|get) (?:a )?(?:small )?(?:commissions?|compensation)"
+    rf"^\W*(?:disclaimer|disclosure|affiliate (?:disclaimer|disclosure)|legal (?:disclaimer|notice))\b"
+    rf"|\b(?:{_THIS_PAGE})\b.{{0,80}}?\b(?:for (?:general )?(?:informational|educational|information)"
+    r"(?: and (?:informational|educational|entertainment))? purposes|(?:is|are) not (?:intended|meant)|"
+    r"(?:does|do|should) not constitute|(?:is|are) not (?:legal|financial|medical|tax|investment|professional) advice|"
+    r"(?:may|might) contain affiliate|contains? (?:some )?affiliate links|(?:are|is) (?:those|the views?) of)"
+    r"|\b(?:we|I)\s+(?:\w+\s+)?(?:may|might|could)\s+(?:\w+\s+)?(?:earn|receive|get|make)\s+(?:a\s+)?(?:small\s+)?"
+    r"(?:commissions?|compensation|fee)\b|\bearns? from qualifying purchases\b"
     r"|^by (?:submitting|clicking|providing|signing|checking)\b.{0,120}\b(?:consent|agree|authori[sz]e|acknowledge)"
     r"|\b(?:are|is an?) (?:registered )?trademarks?\b|\bregistered trademarks? (?:of|owned by)\b"
-    r"|\bopinions? expressed\b.{0,80}\b(?:are|do not|does not)\b|\bsolely responsible for\b"
-    r"|\bregistered investment advis[eo]r\b|\bpast performance\b.{0,40}\bguarantee|\bmember (?:fdic|sipc|finra)\b",
+    # A firm's regulatory notice ("Acme Wealth, LLC is a registered investment adviser"), not a person's trade.
+    r"|\b(?:LLC|Inc|Ltd|L\.?P)\b[^.]{0,80}\bis an? (?:SEC[- ])?registered investment advis[eo]r",
     re.I,
 )
 # "Jane Doe · Dec 3, 2025 · 6 min read", "13 MIN READ": a byline's or a teaser's reading time, never the article's text.

@@ -306,7 +306,17 @@ def test_disclaimers_and_disclosures_are_not_read(notice):
         assert len(texts) == 4 and texts[-1].startswith("The mayor thanked")
 
 
-def test_a_sentence_that_only_mentions_a_trademark_or_affiliates_is_read():
-    sentence = "The city had to pay a fee to use the trademark of the old ferry company, which its affiliates still own."
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The city had to pay a fee to use the trademark of the old ferry company, which its affiliates still own.",
+        "The council said the survey data was collected for informational purposes only and would not be sold.",
+        "Ferry agents may earn a commission of three percent on each season ticket, the report found.",
+        "The harbour master is solely responsible for the timetable, the council said on Monday evening.",
+        "Ana Ruiz, a registered investment adviser in the town, said past performance is no guarantee of tolls.",
+        "The opinions expressed by the inspectors are not binding on the council, its lawyer told the meeting.",
+    ],
+)
+def test_an_article_sentence_that_sounds_like_a_disclaimer_is_read(sentence):
     texts = [block.text for block in clean_text("\n".join(ARTICLE).replace("{inside}", sentence)).blocks]
     assert sentence in texts and len(texts) == 5
