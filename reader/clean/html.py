@@ -40,9 +40,10 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
     # Precision mode drops more teasers and link lists; measured on the
     # extraction dev set it also loses less body text than the default.
     xml = _trafilatura(html, url, precision=True)
+    default = _DefaultReading(html, url)
     try:
         # The gaps are filled after the second opinion, which weighs trafilatura's own reading.
-        article = _filled(second_opinion(xml_to_article(xml), html), html, url) if xml else _text_fallback(html)
+        article = _filled(second_opinion(xml_to_article(xml), html), default) if xml else _text_fallback(html)
     except ExtractionError:
         article = None
     kind = page_type(html)
@@ -51,7 +52,7 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
     # mode finds its main content, when that holds more than the article
     # reading; a declared article only when ours is empty or a stub.
     if article is None or kind != "article" or _words(article.blocks) < _STUB_WORDS:
-        article = _main_content(html, url, article, others_win=kind != "article")
+        article = _main_content(default, article, others_win=kind != "article")
     if article is None:
         raise ExtractionError(
             "No article text found in the HTML page (it may be an index, a login wall or an "
@@ -61,11 +62,31 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
     return replace(article, blocks=drop_copies(article.blocks), page_type=kind if kind != "page" else "article")
 
 
-def _filled(article: Article, html: str, url: str | None) -> Article:
+class _DefaultReading:
+    """trafilatura's default (not precise) reading of one page, made once: filling the
+    gaps and weighing a non-article page both want it, and it is the slow step."""
+
+    def __init__(self, html: str, url: str | None) -> None:
+        self._html, self._url = html, url
+        self._result: tuple[str | None, ExtractionError | None] | None = None
+
+    def xml(self) -> str | None:
+        if self._result is None:
+            try:
+                self._result = (_trafilatura(self._html, self._url, precision=False), None)
+            except ExtractionError as exc:
+                self._result = (None, exc)
+        xml, error = self._result
+        if error is not None:
+            raise error
+        return xml
+
+
+def _filled(article: Article, default: _DefaultReading) -> Article:
     """The precise reading with what the default reading has between its blocks."""
     from .merge import fill_gaps
 
-    xml = _trafilatura(html, url, precision=False)
+    xml = default.xml()
     try:
         return fill_gaps(article, xml_to_article(xml)) if xml else article
     except ExtractionError:
@@ -86,9 +107,9 @@ def _trafilatura(html: str, url: str | None, *, precision: bool) -> str | None:
         raise ExtractionError(f"The HTML page could not be parsed ({type(exc).__name__}).") from exc
 
 
-def _main_content(html: str, url: str | None, article: Article | None, *, others_win: bool) -> Article | None:
+def _main_content(default: _DefaultReading, article: Article | None, *, others_win: bool) -> Article | None:
     """trafilatura's default reading, when it beats ``article`` (None: nothing found)."""
-    xml = _trafilatura(html, url, precision=False)
+    xml = default.xml()
     try:
         other = xml_to_article(xml) if xml else None
     except ExtractionError:
