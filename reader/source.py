@@ -62,24 +62,32 @@ def load_source(name: str, *, stdin: BinaryIO | None = None) -> Source:
     return _make_source(_read_path(Path(name)), name, suffix=Path(name).suffix.lower(), url=None)
 
 
-def _local_name(name: str) -> str:
-    """``name`` itself, or the path a file:// URL names (as a browser's address bar gives it).
+def file_url_path(name: str) -> str:
+    """The local path a ``file://`` URL names (as a browser's address bar shows it), else ``name``.
 
-    Any other scheme (ftp://, sftp://) is refused by name rather than looked up as a
-    path, unless a file of that name exists.
+    Commands turn such a URL into its path as they parse it, so that every check on the
+    input (the output must not replace it, an audio file is played) sees the file itself.
+    A URL naming another machine is left as it is, for :func:`load_source` to refuse.
     """
+    scheme = _SCHEME.match(name)
+    if scheme is None or scheme.group(1).lower() != "file" or os.path.lexists(name):
+        return name
+    # urllib.request imports http.client: loaded only for a file URL.
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
+    parts = urlsplit(name)
+    return url2pathname(parts.path) if parts.netloc.lower() in ("", "localhost") else name
+
+
+def _local_name(name: str) -> str:
+    """``name``, a file URL's path, or a SourceError for a scheme that can't be read here."""
+    name = file_url_path(name)
     scheme = _SCHEME.match(name)
     if scheme is None or is_url(name) or os.path.lexists(name):
         return name
     if scheme.group(1).lower() == "file":
-        # urllib.request imports http.client: loaded only for a file URL.
-        from urllib.parse import urlsplit
-        from urllib.request import url2pathname
-
-        parts = urlsplit(name)
-        if parts.netloc not in ("", "localhost"):
-            raise SourceError(f"{name}: a file URL on another machine ({parts.netloc}) can't be read.")
-        return url2pathname(parts.path)
+        raise SourceError(f"{name}: a file URL on another machine can't be read.")
     raise SourceError(f"{name}: only http://, https:// and file:// addresses can be read; save the page as a file.")
 
 

@@ -132,3 +132,16 @@ def test_long_file_names_give_a_narration_or_one_line(tmp_path, fake_voice, monk
     assert result.exit_code == 1 and "File name too long" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "unexpectedly" not in result.stderr
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_a_file_url_input_is_protected_like_its_path(tmp_path, fake_voice, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    story = tmp_path / "story.srt"
+    story.write_text("Title\n\nThe harbor office said the ferry will run every hour from Monday on.\n")
+    before = story.read_bytes()
+    for args in (["--subtitles", "srt"], ["-o", "story.srt", "--format", "mp3"]):
+        result = runner.invoke(app, ["convert", story.as_uri(), *args, "--voice", fake_voice])
+        assert result.exit_code == 2 and "is the input" in result.stderr
+    assert story.read_bytes() == before
+    assert runner.invoke(app, ["convert", story.as_uri().replace("file://", "file://LOCALHOST"), "--voice", fake_voice]).exit_code == 0
+    assert decode(tmp_path / "story.mp3").duration_s > 1 and story.read_bytes() == before

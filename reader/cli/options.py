@@ -20,7 +20,15 @@ MIN_RATE, MAX_RATE = 0.5, 2.0
 """The same range the presets accept (``reader.voices``)."""
 SUBTITLE_FORMATS = ("srt", "vtt")
 
-Source = Annotated[str, typer.Argument(help="Article: a file path, an http(s) URL, or - for stdin.", show_default=False)]
+def local_source(value: str) -> str:
+    """A file:// URL given as the article becomes its path while parsing, so every later
+    check (an output must not replace the input, an audio file is played) sees the file."""
+    from ..source import file_url_path
+
+    return file_url_path(value) if value else value
+
+
+Source = Annotated[str, typer.Argument(help="Article: a file path (or file:// URL), an http(s) URL, or - for stdin.", show_default=False, callback=local_source)]
 KeepAll = Annotated[bool, typer.Option("--keep-all", help="Narrate every line; skip article detection.")]
 Json = Annotated[bool, typer.Option("--json", help="Print a JSON result on stdout.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
