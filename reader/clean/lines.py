@@ -102,27 +102,25 @@ _FURNITURE = re.compile(
 )
 # A disclaimer, a disclosure or a consent notice: the publisher's legal text, never the
 # article's, at any length. Each phrase names the page itself ("this article is for
-# informational purposes only", "we may earn a commission") or opens the line ("By
-# submitting this form, you consent", "Disclaimer:"), so that an article's own sentence
-# ("agents may earn a commission", "he is solely responsible for") is never taken for one.
-_THIS_PAGE = (
-    r"(?:this|our|the)\s+(?:article|post|blog(?: post)?|content|information|material|site|website|page|podcast|"
-    r"video|episode|newsletter|column|guide|review)s?|(?:the )?information (?:provided|contained|included|shared)|herein"
-)
+# informational purposes", "we may earn a commission") or opens the line ("Disclaimer:",
+# "By submitting this form, you consent"), and a quoted or reported line is never one,
+# so that an article's own sentence ("agents may earn a commission", "by signing the
+# treaty, the countries agree", "“We may earn a commission,” one editor said") stays.
+_THIS_PAGE = r"(?:this|our)\s+(?:article|post|blog post|blog|content|site|website|page|podcast|newsletter|material)s?|herein"
 _DISCLAIMER = re.compile(
-    rf"^\W*(?:disclaimer|disclosure|affiliate (?:disclaimer|disclosure)|legal (?:disclaimer|notice))\b"
+    r"^[*(\[]?(?:disclaimer|disclosure|affiliate (?:disclaimer|disclosure)|legal (?:disclaimer|notice))\s*(?::|$)"
     rf"|\b(?:{_THIS_PAGE})\b.{{0,80}}?\b(?:for (?:general )?(?:informational|educational|information)"
-    r"(?: and (?:informational|educational|entertainment))? purposes|(?:is|are) not (?:intended|meant)|"
-    r"(?:does|do|should) not constitute|(?:is|are) not (?:legal|financial|medical|tax|investment|professional) advice|"
-    r"(?:may|might) contain affiliate|contains? (?:some )?affiliate links|(?:are|is) (?:those|the views?) of)"
-    r"|\b(?:we|I)\s+(?:\w+\s+)?(?:may|might|could)\s+(?:\w+\s+)?(?:earn|receive|get|make)\s+(?:a\s+)?(?:small\s+)?"
-    r"(?:commissions?|compensation|fee)\b|\bearns? from qualifying purchases\b"
-    r"|^by (?:submitting|clicking|providing|signing|checking)\b.{0,120}\b(?:consent|agree|authori[sz]e|acknowledge)"
-    r"|\b(?:are|is an?) (?:registered )?trademarks?\b|\bregistered trademarks? (?:of|owned by)\b"
-    # A firm's regulatory notice ("Acme Wealth, LLC is a registered investment adviser"), not a person's trade.
-    r"|\b(?:LLC|Inc|Ltd|L\.?P)\b[^.]{0,80}\bis an? (?:SEC[- ])?registered investment advis[eo]r",
+    r"(?: and (?:informational|educational|entertainment))? purposes|(?:is|are) not (?:intended|meant) (?:to|as)\b"
+    r".{0,60}\b(?:advice|substitute|replace)|(?:does|do|should) not constitute|(?:is|are) not (?:legal|financial|"
+    r"medical|tax|investment|professional) advice|(?:may|might) contain affiliate|contains? (?:some )?affiliate links|"
+    r"(?:are|is) (?:those|the views?) of)"
+    r"|\b(?:we|I)\s+(?:\w+\s+)?(?:may|might)\s+(?:\w+\s+)?(?:earn|receive)\s+(?:a\s+)?(?:small\s+)?"
+    r"(?:commissions?|compensation)\b|^as an amazon associate,? (?:I|we)\b"
+    r"|^by (?:submitting|clicking|providing|signing up|checking)\b.{0,120}\b(?:you|I)\b.{0,60}"
+    r"\b(?:consent|agree|authori[sz]e|acknowledge)",
     re.I,
 )
+_REPORTED = re.compile(r"^\W*[“\"‘']|[,”\"]\s*(?:he|she|they|one \w+|the \w+)?\s*(?:said|says|told|wrote|warns|warned)\b", re.I)
 # "Jane Doe · Dec 3, 2025 · 6 min read", "13 MIN READ": a byline's or a teaser's reading time, never the article's text.
 _READING_TIME = re.compile(r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+read\b", re.I)
 _READING_TIME_MAX_TOKENS = 25
@@ -326,7 +324,7 @@ def describe(lines: list[str]) -> list[Line]:
                 stamp=bool(_TIME.match(text) or _DATE_ONLY.match(text) or _NAMED_DATE.match(text) or _PRICE_ONLY.match(text)),
                 caption=bool(_CAPTION.search(text)) and tokens < 60,
                 markup=len(_MARKUP_TAG.findall(text)) >= _MARKUP_MIN_TAGS,
-                disclaimer=bool(_DISCLAIMER.search(text)),
+                disclaimer=bool(_DISCLAIMER.search(text)) and not _REPORTED.search(text),
             )
         )
     return out

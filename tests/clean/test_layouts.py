@@ -295,7 +295,8 @@ LONG_DISCLAIMER = (
     [
         "This post contains affiliate links. If you buy through them, we may earn a small commission at no cost to you.",
         "By submitting this form, you consent to receive calls and text messages from River Media about its products.",
-        "River Times and its logo are registered trademarks of River Media LLC.",
+        "Disclosure: River Media owns a stake in the ferry company and in the bridge operator.",
+        "As an Amazon Associate I earn from qualifying purchases.",
         LONG_DISCLAIMER,  # over 40 words: legal text is dropped at any length
     ],
 )
@@ -315,6 +316,10 @@ def test_disclaimers_and_disclosures_are_not_read(notice):
         "The harbour master is solely responsible for the timetable, the council said on Monday evening.",
         "Ana Ruiz, a registered investment adviser in the town, said past performance is no guarantee of tolls.",
         "The opinions expressed by the inspectors are not binding on the council, its lawyer told the meeting.",
+        "By signing the new contract, the ferry operators agree to run an hourly service until midnight.",
+        "“We may earn a commission on every ticket,” one ferry agent said, “but the season is short.”",
+        "The guide is not intended for beginners, the harbour master warns, since the currents are strong.",
+        "Monopoly, which is a registered trademark of Hasbro, was played on the bridge deck at the party.",
     ],
 )
 def test_an_article_sentence_that_sounds_like_a_disclaimer_is_read(sentence):
