@@ -152,7 +152,9 @@ def plan(
         previous = state.get(relative, {})
         unchanged = previous.get("input_hash") == digest and previous.get("settings_hash") == settings
         if unchanged and output.is_file() and not force:
-            result.skipped.append(TaskResult(**{**_known(previous), "relative": relative, "status": "skipped"}))
+            # The state keeps outputs relative to the output folder; a result names the file as a task does.
+            fields = {**_known(previous), "relative": relative, "status": "skipped", "output": str(output)}
+            result.skipped.append(TaskResult(**fields))
         else:
             result.tasks.append(Task(str(path), relative, str(output), digest, settings))
     return result

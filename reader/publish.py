@@ -63,13 +63,8 @@ def publish(root: Path, outdir: Path, results: list, options: PublishOptions) ->
         from .combine import combine
 
         done = [r for r in results if r.status in ("done", "skipped") and r.output]
-        parts = [(_audio_path(outdir, r.output), r.title or Path(r.relative).stem, r.duration_s) for r in done]
+        parts = [(Path(r.output), r.title or Path(r.relative).stem, r.duration_s) for r in done]
         book = combine(parts, options.combine, title=options.title or root.resolve().name, pause_s=options.pause_s,
                        author=options.author or "", cover=options.image)  # fmt: skip
     return Published(feed, book.path if book else None, book.duration_s if book else 0.0, book.chapters if book else 0)
 
-
-def _audio_path(outdir: Path, output: str) -> Path:
-    """A result's audio: state entries hold paths relative to the output folder."""
-    path = Path(output)
-    return path if path.is_absolute() else outdir / path

@@ -209,3 +209,17 @@ def test_espeak_rate_and_pitch(tmp_path):
 def test_pitch_on_piper_is_a_usage_error(tmp_path):
     result = runner.invoke(app, ["convert", str(SAMPLE_TXT), "-o", str(tmp_path / "x.mp3"), "--pitch", "60"])
     assert result.exit_code == 2 and "no pitch" in result.stderr
+
+
+def test_batch_combine_with_relative_folders_on_a_first_run_and_a_rerun(tmp_path, fake_voice, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("in").mkdir()
+    for name in ("blog-post.txt", "recipe.txt"):
+        shutil.copy(FIXTURES / name, Path("in") / name)
+    books = []
+    for run in ("first", "again"):  # the rerun skips both articles and still joins their audio
+        result = runner.invoke(app, ["batch", "in", "-o", "out", "--voice", fake_voice, "--combine", f"{run}.m4b", "-q"])
+        assert result.exit_code == 0, result.stderr
+        books.append(decode(tmp_path / f"{run}.m4b").duration_s)
+    parts = sum(decode(tmp_path / "out" / f"{n}.mp3").duration_s for n in ("blog-post", "recipe"))
+    assert books[0] == pytest.approx(books[1], abs=0.05) and books[0] > parts
