@@ -179,6 +179,22 @@ def _temp_beside(target: Path) -> Path:
     return Path(name)
 
 
+NAME_MAX_BYTES = 255
+"""The longest file name (one path component) of the usual Linux and macOS file systems."""
+
+
+def fit_name(stem: str, suffix: str) -> str:
+    """``stem + suffix``, or when that passes ``NAME_MAX_BYTES`` (a long but valid input name
+    plus a longer suffix) the stem cut at a character and marked with a hash of it, so two
+    long names that differ only at their end still get two outputs."""
+    raw = stem.encode("utf-8", "surrogateescape")
+    room = NAME_MAX_BYTES - len(suffix.encode("utf-8", "surrogateescape"))
+    if len(raw) <= room:
+        return stem + suffix
+    mark = "-" + hashlib.blake2b(raw, digest_size=4).hexdigest()
+    return raw[: room - len(mark)].decode("utf-8", "ignore") + mark + suffix
+
+
 def temp_prefix(name: str) -> str:
     """A temporary file's prefix that names its output: shortened, so that a long (valid)
     output name doesn't make the temporary file's name too long for the file system."""

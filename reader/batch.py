@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+from .assemble import fit_name
 from .batch_state import STATE_FILE, OutputLock, load_state, prune_missing, record, save_state
 from .errors import ReaderError, UsageError
 from .options import RunOptions
@@ -171,7 +172,8 @@ def output_names(root: Path, outdir: Path, articles: list[Path], fmt: str) -> li
     for path in articles:
         relative = path.relative_to(root)
         shared = stems[relative.with_suffix("").as_posix().lower()] > 1
-        names.append(outdir / (relative.parent / f"{relative.name}.{fmt}" if shared else relative.with_suffix(f".{fmt}")))
+        name = fit_name(relative.name if shared else relative.stem, f".{fmt}")
+        names.append(outdir / relative.parent / name)
     return names
 
 

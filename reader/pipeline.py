@@ -12,7 +12,7 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, BinaryIO
 
-from .assemble import check_writable, choose_format, install_copy
+from .assemble import check_writable, choose_format, fit_name, install_copy
 from .engines import Engine
 from .options import RunOptions
 from .errors import ExtractionError
@@ -102,20 +102,13 @@ def script(
     return make_script(article, normalize=normalize, normalizer=load_normalizer(lexicon, article.language))
 
 
-_NAME_MAX_BYTES = 255
-"""The longest file name (one path component) of the usual Linux and macOS file systems."""
-
-
 def default_output(source: str, article: Article, fmt: str) -> Path:
     """``<input name>.<fmt>`` in the current folder (a slug of the title for URLs and stdin)."""
     if source == "-" or is_url(source):
         stem = slugify(article.title) or "narration"
     else:
         stem = Path(source).stem
-    # A long (valid) input name plus a longer suffix may pass the file system's limit on one name.
-    room = _NAME_MAX_BYTES - len(f".{fmt}")
-    stem = stem.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
-    return Path(f"{stem}.{fmt}")
+    return Path(fit_name(stem, f".{fmt}"))
 
 
 def slugify(text: str, limit: int = 60) -> str:

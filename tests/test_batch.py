@@ -195,3 +195,16 @@ def test_a_long_article_narrated_on_the_chunk_pool_sounds_as_narrated_alone(tmp_
     assert all(r.status == "done" for r in results.values())
     long_alone = batch.run_task(batch.Task(tasks[0].source, "alone", str(tmp_path / "alone.wav"), "", ""), options)
     assert abs(decode(results["a0.txt"].output).duration_s - decode(long_alone.output).duration_s) < 0.01
+
+
+def test_long_article_names_get_distinct_outputs_that_fit(tmp_path, fake_voice):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    stem = "y" * 251  # .md and .txt fit in 255 bytes; with .txt.mp3 they would not
+    (folder / f"{stem}.md").write_text("A\n\nThe harbor office said the ferry will run every hour from Monday on.\n")
+    (folder / f"{stem}.txt").write_text("B\n\nThe council said the bridge will reopen to traffic on Friday after repairs.\n")
+    result = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "out"), "--voice", fake_voice, "-q", "-j", "1"])
+    assert result.exit_code == 0, result.stderr
+    outputs = sorted((tmp_path / "out").glob("*.mp3"))
+    assert len(outputs) == 2 and all(len(p.name.encode()) <= 255 and p.name.startswith("y" * 200) for p in outputs)
+    assert all(decode(p).duration_s > 1 for p in outputs)
