@@ -200,3 +200,11 @@ def test_an_error_quoting_a_hostile_file_name_is_one_line_and_no_terminal_escape
         assert result.returncode == 1
         assert len(result.stderr.strip().splitlines()) == 1 and "\x1b" not in result.stderr
         assert "no such file" in result.stderr and repr(name)[1:-1].split("\\")[0] in result.stderr
+
+
+def test_the_wrote_line_escapes_control_characters_in_the_output_name(tmp_path, fake_voice):
+    out = tmp_path / "new\nline\x1b[31m.mp3"
+    result = runner.invoke(app, ["convert", str(SAMPLE_TXT), "-o", str(out), "--voice", fake_voice])
+    assert result.exit_code == 0 and out.exists()
+    wrote = [line for line in result.stderr.splitlines() if "Wrote" in line]
+    assert len(wrote) == 1 and "new\\nline\\x1b[31m.mp3" in wrote[0] and "\x1b" not in result.stderr

@@ -11,6 +11,7 @@ import typer
 from . import options as opt
 from .common import clock, echo_json, handled, app, say
 from .progress import batch_progress
+from ..errors import one_line
 
 
 @app.command()
@@ -85,6 +86,6 @@ def _print_summary(results, published) -> None:
     removed = f", {counts['removed']} removed (input gone)" if counts["removed"] else ""
     typer.echo(f"{counts['done']} done, {counts['skipped']} skipped, {counts['failed']} failed{removed}")
     if published.feed:
-        say(f"Wrote {published.feed}")
+        say(one_line(f"Wrote {published.feed}"))
     if published.book:
-        say(f"Wrote {published.book} ({clock(published.book_duration_s)}, {published.book_chapters} chapters)")
+        say(one_line(f"Wrote {published.book} ({clock(published.book_duration_s)}, {published.book_chapters} chapters)"))
