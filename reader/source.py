@@ -246,6 +246,8 @@ def detect_kind(text: str, suffix: str = "") -> InputKind:
     head = text[:4096]
     if suffix in _MD_SUFFIXES:
         return InputKind.HTML if _HTML_DOCUMENT.match(head) else InputKind.MARKDOWN
+    if not suffix and not _HTML_DOCUMENT.match(head) and len(_MD_SNIFF.findall(text[:20000])) >= 2:
+        return InputKind.MARKDOWN  # stdin has no name: Markdown with HTML blocks, not an HTML page
     if suffix in _HTML_SUFFIXES or _HTML_SNIFF.search(head) and head.count("<") >= 3:
         return InputKind.HTML
     if re.match(r"---[ \t]*\n(?:[\w-]+:.*\n)+---[ \t]*\n", text):

@@ -288,3 +288,12 @@ def test_a_pipe_given_by_name_points_to_standard_input_for_any_command(tmp_path)
     os.mkfifo(fifo)
     result = subprocess.run([sys.executable, "-m", "reader", "script", str(fifo)], capture_output=True, text=True, timeout=30)
     assert result.returncode == 1 and "give - as the input" in result.stderr and "convert" not in result.stderr
+
+
+def test_markdown_on_stdin_that_opens_with_an_html_block_is_markdown():
+    readme = '<p align="center"><img src="logo.png"><b>Project news</b></p>\n\n# Council approves budget\n\nThe council voted.\n\n## Critics\n\n- too high\n- too late\n'
+    assert detect_kind(readme, "") is InputKind.MARKDOWN
+    page = "<!DOCTYPE html><html><body><h1>Title</h1><p>One.</p><ul><li>- a</li></ul>\n# not a heading\n</body></html>"
+    assert detect_kind(page, "") is InputKind.HTML  # a whole HTML document stays HTML
+    fragment = "<div><p>The council voted on Tuesday.</p><p>The mayor agreed.</p></div>"
+    assert detect_kind(fragment, "") is InputKind.HTML
