@@ -208,3 +208,12 @@ def test_long_article_names_get_distinct_outputs_that_fit(tmp_path, fake_voice):
     outputs = sorted((tmp_path / "out").glob("*.mp3"))
     assert len(outputs) == 2 and all(len(p.name.encode()) <= 255 and p.name.startswith("y" * 200) for p in outputs)
     assert all(decode(p).duration_s > 1 for p in outputs)
+
+
+def test_the_summary_table_shows_control_characters_in_names_as_escapes(tmp_path, fake_voice):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "new\nline\x1b[31m.txt").write_text("A\n\nThe harbor office said the ferry will run every hour from Monday on.\n")
+    result = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "out"), "--voice", fake_voice, "-j", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert "new\\nline\\x1b[31m.txt" in result.stdout and "\x1b" not in result.stdout

@@ -79,8 +79,8 @@ def _print_summary(results, published) -> None:
         table.add_column(column)
     for r in results:
         style = {"done": "green", "skipped": "dim", "failed": "red", "removed": "yellow"}.get(r.status, "")
-        table.add_row(Text(r.relative), Text(r.status, style=style), clock(r.duration_s) if r.duration_s else "",
-                      f"{r.elapsed_s:.1f}s" if r.status == "done" else "", Text(r.error))  # fmt: skip
+        table.add_row(Text(one_line(r.relative)), Text(r.status, style=style), clock(r.duration_s) if r.duration_s else "",
+                      f"{r.elapsed_s:.1f}s" if r.status == "done" else "", Text(one_line(r.error)))  # fmt: skip
     Console().print(table)
     counts = {status: sum(1 for r in results if r.status == status) for status in ("done", "skipped", "failed", "removed")}
     removed = f", {counts['removed']} removed (input gone)" if counts["removed"] else ""
