@@ -37,8 +37,13 @@ def load_state(outdir: Path) -> dict[str, dict]:
         data = None
     items = data.get("items") if isinstance(data, dict) else None
     if not isinstance(items, dict) or not all(isinstance(v, dict) for v in items.values()):
-        warnings.warn(f"{path} is damaged or not reader's; every article will be narrated again.", ReaderWarning,
-                      stacklevel=2)  # fmt: skip
+        # Set aside (kept for a look, never read again): one warning per run, not one per reading.
+        try:
+            path.replace(path.with_name(f"{path.name}.damaged"))
+        except OSError:
+            pass
+        warnings.warn(f"{path} is damaged or not reader's (set aside as {path.name}.damaged); every article "
+                      "will be narrated again.", ReaderWarning, stacklevel=2)  # fmt: skip
         return {}
     return items
 

@@ -62,8 +62,10 @@ def test_a_damaged_or_foreign_state_file_means_narrating_again(tmp_path, fake_vo
     out = tmp_path / "out"
     out.mkdir()
     (out / STATE_FILE).write_text(content)
-    with pytest.warns(UserWarning, match="damaged"):
+    with pytest.warns(UserWarning, match="damaged") as caught:
         results = run_batch(root, out, RunOptions(voice=fake_voice), jobs=1)
+    assert len([w for w in caught if "damaged" in str(w.message)]) == 1  # one warning per run
+    assert (out / f"{STATE_FILE}.damaged").read_text() == content  # set aside, not lost
     assert {r.status for r in results} == {"done"}
     assert set(json.loads((out / STATE_FILE).read_text())["items"]) == {"a.txt", "b.txt"}
 
