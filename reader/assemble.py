@@ -102,7 +102,6 @@ def check_writable(out: Path, inputs: Iterable[str | Path] = ()) -> None:
         raise AssemblyError(f"The output folder {folder} is not writable.")
 
 
-_TEMP_NAME_CHARS = 60
 DURATION_TOLERANCE_S = 0.5
 """Encoders pad a frame or two (mp3: ~50 ms, Opus: 6.5 ms pre-skip); more is a damaged file."""
 
@@ -181,6 +180,8 @@ def _temp_beside(target: Path) -> Path:
 
 NAME_MAX_BYTES = 255
 """The longest file name (one path component) of the usual Linux and macOS file systems."""
+_TEMP_NAME_CHARS = 60
+"""How much of the output's name a temporary file's name repeats."""
 
 
 def fit_name(stem: str, suffix: str) -> str:

@@ -26,6 +26,7 @@ _NOT_PAGE_ENCODINGS = {
 any input, decode anything into noise, or (UTF-16/32) are never declared in-page (WHATWG)."""
 _DECODE_ERRORS = (LookupError, UnicodeError, ValueError, TypeError)
 
+
 def decode_bytes(data: bytes, label: str) -> tuple[str, str]:
     """Decode bytes as text, or raise SourceError if they are not text."""
     for bom, encoding in _BOMS:

@@ -11,7 +11,7 @@ import os
 import sys
 
 from . import batch, manage, narrate  # noqa: F401 - each registers its commands on the app
-from .common import app, say
+from .common import app, say, stderr
 
 __all__ = ["app", "main"]
 
@@ -20,7 +20,7 @@ def main() -> None:
     """Console-script entry point: one line and exit 2 for a usage error, never a traceback."""
     import warnings
 
-    from ..errors import format_warning, one_line
+    from ..errors import format_warning
     from ..signals import terminate_as_interrupt
 
     warnings.formatwarning = format_warning  # a ReaderWarning is one "warning: ..." line
@@ -31,14 +31,17 @@ def main() -> None:
         except ClickException as exc:  # a usage error found while parsing: exit 2
             message = exc.format_message()
             # "reader" alone shows the help (several lines); anything else is one line.
-            say(message if "\n" in message else f"error: {message} (see 'reader {_command()} --help')")
+            if "\n" in message:
+                stderr().print(message, markup=False, highlight=False)
+            else:
+                say(f"error: {message} (see 'reader {_command()} --help')")
             code = exc.exit_code
         except Abort:
             code = 130
         except Exception as exc:  # a bug: one line for the user; READER_DEBUG=1 shows the traceback
             if os.environ.get("READER_DEBUG"):
                 raise
-            say(f"error: reader failed unexpectedly ({type(exc).__name__}: {one_line(str(exc))}); please report it, "
+            say(f"error: reader failed unexpectedly ({type(exc).__name__}: {exc}); please report it, "
                 "with READER_DEBUG=1 for the details.")  # fmt: skip
             code = 1
     sys.exit(code or 0)

@@ -86,6 +86,6 @@ def _print_summary(results, published) -> None:
     removed = f", {counts['removed']} removed (input gone)" if counts["removed"] else ""
     typer.echo(f"{counts['done']} done, {counts['skipped']} skipped, {counts['failed']} failed{removed}")
     if published.feed:
-        say(one_line(f"Wrote {published.feed}"))
+        say(f"Wrote {published.feed}")
     if published.book:
-        say(one_line(f"Wrote {published.book} ({clock(published.book_duration_s)}, {published.book_chapters} chapters)"))
+        say(f"Wrote {published.book} ({clock(published.book_duration_s)}, {published.book_chapters} chapters)")

@@ -33,20 +33,22 @@ def stderr() -> Console:
 
 
 def say(message: str) -> None:
-    """One plain line on stderr."""
-    stderr().print(message, markup=False, highlight=False)
+    """One plain line on stderr: control characters in the names it quotes show as escapes."""
+    from ..errors import one_line
+
+    stderr().print(one_line(message), markup=False, highlight=False)
 
 
 def handled(command):
     """Turn every ReaderError into one line on stderr and its exit code; Ctrl-C into 130."""
-    from ..errors import ReaderError, one_line
+    from ..errors import ReaderError
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
         except ReaderError as exc:
-            say(f"error: {one_line(str(exc))}")
+            say(f"error: {exc}")
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             say("interrupted; no partial output was kept.")

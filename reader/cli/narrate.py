@@ -10,7 +10,6 @@ import typer
 from . import options as opt
 from .common import app, article_json, clock, echo_json, handled, narration_json, say, stderr
 from .progress import chunk_progress
-from ..errors import one_line
 
 
 @app.command()
@@ -49,7 +48,7 @@ def convert(
     if as_json:
         echo_json(narration_json(result))
     elif not quiet:
-        say(one_line(f"Wrote {result.path} ({clock(result.duration_s)}, {result.chunks} chunks, voice {result.voice})"))
+        say(f"Wrote {result.path} ({clock(result.duration_s)}, {result.chunks} chunks, voice {result.voice})")
 
 
 @app.command()
@@ -92,7 +91,7 @@ def play(
         result = play_article(source, output, options=options, save=save)
     if not quiet:
         saved = f", saved to {result.saved}" if result.saved else ""
-        say(one_line(f"Played {clock(result.duration_s)} (first audio after {result.first_audio_s:.2f} s){saved}"))
+        say(f"Played {clock(result.duration_s)} (first audio after {result.first_audio_s:.2f} s){saved}")
 
 
 @app.command()
