@@ -228,9 +228,12 @@ def narrate(
 def check_outputs(out: Path, source: str, options: RunOptions) -> None:
     """Refuse, before any synthesis, an audio file or transcript that can't be written or
     would replace the input (``notes.srt -o notes.mp3 --subtitles srt``)."""
-    check_writable(out, inputs=[source])
+    from .source import file_url_path
+
+    inputs = [file_url_path(source)]  # a file:// source is its file, for library callers too
+    check_writable(out, inputs=inputs)
     if options.subtitles:
-        check_writable(subtitles_path(out, options.subtitles), inputs=[source])
+        check_writable(subtitles_path(out, options.subtitles), inputs=inputs)
 
 
 def write_narration(

@@ -103,3 +103,16 @@ def test_pyttsx3_long_article_is_chunked(tmp_path):
     assert len(result.segments) >= 200
     audio = decode(out)
     assert np.all([audio.rms(s.start_s, s.end_s) > 0.01 for s in result.segments])
+
+
+def test_the_library_refuses_to_write_over_an_input_given_as_a_file_url(tmp_path, fake_voice):
+    from reader.errors import UsageError
+
+    story = tmp_path / "story.srt"
+    story.write_text("Title\n\nThe harbor office said the ferry will run every hour from Monday on.\n")
+    before = story.read_bytes()
+    with pytest.raises(UsageError, match="is the input"):
+        narrate(story.as_uri(), tmp_path / "story.mp3", options=RunOptions(voice=fake_voice, subtitles="srt"))
+    with pytest.raises(UsageError, match="is the input"):
+        narrate(story.as_uri(), story, options=RunOptions(voice=fake_voice, format="mp3"))
+    assert story.read_bytes() == before
